@@ -1,0 +1,62 @@
+/* cli.h: what the CLI's files share: parsed options and the command table.
+ *
+ * One table (commands.c) lists every command with its arity, the options it
+ * takes and its usage; main.c checks those once and generates --help from it.
+ */
+#ifndef EALA_CLI_H
+#define EALA_CLI_H
+
+#include "../store/store.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+enum {
+	OPT_JSON = 1 << 0,
+	OPT_DRYRUN = 1 << 1,
+	OPT_FILTERS = 1 << 2,   /* --q --country --authority --kind --year --status --domain */
+	OPT_PAGING = 1 << 3,    /* --limit --after */
+	OPT_OUTPUT = 1 << 4,    /* -o FILE */
+	OPT_KIND = 1 << 5,      /* --kind alone (import csv) */
+};
+
+enum {
+	CMD_DB = 1 << 0,        /* opens the database, which must be at the current schema */
+	CMD_CREATE = 1 << 1,    /* opens it even when absent (init, demo) */
+};
+
+struct cli {
+	const char *prog;
+	const char *db;
+	int json, dry_run;
+	struct store_filter filter;
+	const char *output;
+	char **args;            /* positional arguments after the command name */
+	int nargs;
+	struct store *st;
+};
+
+struct command {
+	const char *name;
+	int min_args, max_args; /* positional arguments; max -1: any number */
+	unsigned options;       /* OPT_* accepted */
+	unsigned flags;         /* CMD_* */
+	const char *usage;      /* arguments and options */
+	const char *help;       /* one line */
+	int (*run)(struct cli *c);
+};
+
+extern const struct command commands[];
+
+/* Print one error line "eala: MSG" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print every problem of an errlist, then "N problems" when more than one. */
+void cli_errors(const struct errlist *el);
+
+/* show KIND ID */
+int cmd_show(struct cli *c);
+
+/* Emit a JSON value on stdout (indent 2), consuming the reference. */
+int cli_print_json(json_t *j);
+
+#endif

@@ -1,0 +1,137 @@
+/* text.c: UTF-8 validation and place-name keys with utf8proc. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+long text_utf8_error_at(const char *s, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t off = 0;
+	while (off < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p + off, (utf8proc_ssize_t)(len - off), &cp);
+		if (n <= 0 || cp == 0)
+			return (long)off;
+		off += (size_t)n;
+	}
+	return -1;
+}
+
+int text_utf8_valid(const char *s, size_t len)
+{
+	return text_utf8_error_at(s, len) < 0;
+}
+
+static int german_country(const char *country)
+{
+	static const char *const de[] = {"DE", "AT", "CH", "LI"};
+	if (!country)
+		return 0;
+	for (size_t i = 0; i < sizeof(de) / sizeof(*de); i++)
+		if (strcmp(country, de[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int separator(utf8proc_int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PO:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static char *make_key(const char *name, int umlaut_e)
+{
+	utf8proc_uint8_t *folded = NULL;
+	if (!name)
+		return NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+					  UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+	if (n < 0)
+		return NULL;
+	/* umlaut expansion can at most add one byte per combining mark removed */
+	char *out = malloc((size_t)n * 2 + 1);
+	if (!out) {
+		free(folded);
+		return NULL;
+	}
+	size_t o = 0;
+	int pending_space = 0;
+	char last = 0;
+	for (utf8proc_ssize_t i = 0; i < n;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(folded + i, n - i, &cp);
+		if (len <= 0)
+			break;
+		i += len;
+		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) {
+			if (umlaut_e && cp == 0x0308 && (last == 'a' || last == 'o' || last == 'u'))
+				out[o++] = 'e', last = 'e';
+			continue;
+		}
+		if (separator(cp)) {
+			pending_space = o > 0;
+			continue;
+		}
+		if (pending_space) {
+			out[o++] = ' ';
+			pending_space = 0;
+		}
+		utf8proc_ssize_t w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+		last = w == 1 ? out[o] : 0;
+		o += (size_t)w;
+	}
+	out[o] = '\0';
+	free(folded);
+	return out;
+}
+
+char *text_name_key(const char *name, const char *country)
+{
+	return make_key(name, german_country(country));
+}
+
+char *text_loose_key(const char *name)
+{
+	return make_key(name, 0);
+}
+
+char *text_squeeze(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t len = strlen(s);
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	int space = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = o > 0;
+			continue;
+		}
+		if (space) {
+			out[o++] = ' ';
+			space = 0;
+		}
+		out[o++] = *p;
+	}
+	out[o] = '\0';
+	return out;
+}

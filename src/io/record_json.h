@@ -1,0 +1,30 @@
+/* record_json.h: records as JSON objects (jansson), for the CLI's --json and
+ * the API. Field names are the CSV column names of docs/DATA.md; absent
+ * values are left out; references are ids. The caller owns (json_decref)
+ * the returned object. */
+#ifndef EALA_RECORD_JSON_H
+#define EALA_RECORD_JSON_H
+
+#include "../core/model.h"
+
+#include <jansson.h>
+
+json_t *authority_json(const struct authority *a);
+json_t *organisation_json(const struct organisation *o);
+json_t *partnership_json(const struct partnership *p);
+json_t *action_json(const struct action *a);
+json_t *membership_json(const struct network_membership *m);
+json_t *financing_json(const struct financing *f);
+json_t *budget_year_json(const struct budget_year *b);
+json_t *strategy_json(const struct strategy *s);
+json_t *expected_impact_json(const struct expected_impact *e);
+json_t *observed_outcome_json(const struct observed_outcome *o);
+json_t *practice_json(const struct practice *p);
+json_t *partner_call_json(const struct partner_call *c);
+
+/* Helpers for writers: set key to a string / id / list only when present. */
+void json_set_str(json_t *o, const char *key, const char *v);
+void json_set_id(json_t *o, const char *key, int64_t id);
+void json_set_strv(json_t *o, const char *key, const struct strv *sv);
+
+#endif

@@ -1,0 +1,43 @@
+/* records_csv.h: CSV import and export of authorities, organisations,
+ * partnerships and actions (columns in docs/DATA.md).
+ *
+ * Import: UTF-8 with or without BOM, ',' or ';' separated, English or French
+ * header names, columns in any order, unknown columns refused. The kind of
+ * record is told by the header (or forced). Every row is checked (fields,
+ * codes, references to records in the database or earlier in the same
+ * import) and every problem is reported with file, line and column before
+ * anything is written; then all files are written in one transaction. A row
+ * whose id exists updates that record; a row without id adds one; a row with
+ * an unknown id adds a record with that id (so an export imports back as it was).
+ */
+#ifndef EALA_RECORDS_CSV_H
+#define EALA_RECORDS_CSV_H
+
+#include "../core/eala.h"
+#include "../store/store.h"
+
+#include <stdio.h>
+
+enum record_kind { RK_NONE = -1, RK_AUTHORITY, RK_ORGANISATION, RK_PARTNERSHIP, RK_ACTION, RK_COUNT };
+
+/* "authorities" -> RK_AUTHORITY (singular and plural, English and French); RK_NONE if unknown. */
+enum record_kind record_kind_parse(const char *s);
+const char *record_kind_name(enum record_kind k);   /* "authorities" */
+
+struct csv_import_report {
+	size_t files;
+	size_t rows;
+	size_t created[RK_COUNT];
+	size_t updated[RK_COUNT];
+};
+
+/* Import files (kind: RK_NONE to tell from each header). dry_run: check only.
+ * EALA_OK, or EALA_EINVAL with every problem in errors and nothing written. */
+int records_csv_import(struct store *st, char *const *paths, size_t n, enum record_kind kind,
+		       int dry_run, struct csv_import_report *rep, struct errlist *errors);
+
+/* Write every record of a kind matching f as CSV with the English header. */
+int records_csv_export(struct store *st, enum record_kind kind, const struct store_filter *f,
+		       FILE *out, char **errmsg);
+
+#endif

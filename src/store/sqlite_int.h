@@ -1,0 +1,61 @@
+/* sqlite_int.h: what the SQLite store's files share; private to src/store. */
+#ifndef EALA_SQLITE_INT_H
+#define EALA_SQLITE_INT_H
+
+#include "store.h"
+
+#include <sqlite3.h>
+
+#define STMT_CACHE 96
+#define FTS_KINDS 4
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	struct {
+		const char *sql;     /* identity: the address of a static string */
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	int depth;                   /* nesting of store_begin() */
+	struct fts_pending {
+		int64_t *ids;        /* records whose search row must be (re)written */
+		size_t n, cap;
+	} fts[FTS_KINDS];
+};
+
+/* Search-index kinds: which *_fts table a record belongs to. */
+enum fts_kind { FTS_AUTHORITY, FTS_ORGANISATION, FTS_PARTNERSHIP, FTS_ACTION };
+
+/* Note that a record's search row must be rewritten before the transaction
+ * commits (outside a transaction: at once). */
+int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, char **errmsg);
+
+/* A cached prepared statement for sql (a string literal), reset and unbound.
+ * Only for statements that are stepped to completion before the function
+ * that uses them returns (no callbacks in between). */
+sqlite3_stmt *sq_cached(struct store *st, const char *sql, char **errmsg);
+/* A fresh statement, finalized by the caller (lists that call back). */
+sqlite3_stmt *sq_prepare(struct store *st, const char *sql, char **errmsg);
+
+/* Status for a failed call, with "what: sqlite's message" in *errmsg. */
+int sq_fail(struct store *st, char **errmsg, const char *what);
+
+void sq_text(sqlite3_stmt *s, int i, const char *v);      /* NULL binds NULL */
+void sq_id(sqlite3_stmt *s, int i, int64_t id);           /* 0 binds NULL */
+void sq_int(sqlite3_stmt *s, int i, int64_t v);
+void sq_real_opt(sqlite3_stmt *s, int i, int has, double v);
+char *sq_col_text(sqlite3_stmt *s, int i);                 /* copy, or NULL */
+int64_t sq_col_id(sqlite3_stmt *s, int i);                 /* NULL -> 0 */
+/* Run a statement that returns no rows. */
+int sq_exec_stmt(struct store *st, sqlite3_stmt *s, char **errmsg, const char *what);
+/* Bind the FTS5 expression for user words q (NULL when q has no words). */
+void sq_match(sqlite3_stmt *s, int i, const char *q);
+/* Bind the limit: n > 0 -> n, otherwise -1 (no limit). */
+void sq_limit(sqlite3_stmt *s, int i, int n);
+/* '|'-joined codes into / out of a strv. */
+void sq_strv(sqlite3_stmt *s, int i, const struct strv *sv);
+int sq_col_strv(sqlite3_stmt *s, int i, struct strv *out);
+/* Count rows: run the single-value statement and put it in *out. */
+int sq_count(struct store *st, sqlite3_stmt *s, int64_t *out, char **errmsg);
+
+#endif

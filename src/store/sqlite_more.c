@@ -1,0 +1,628 @@
+/* sqlite_more.c: the rest of the model in SQLite: network memberships,
+ * financing, budget years, strategies, results, practices and partner calls. */
+#include "sqlite_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Walk rows of a fresh statement, reading each with rd into a record of
+ * 'size' bytes, handing it to cb and clearing it with clr. */
+typedef int (*row_reader)(struct store *st, sqlite3_stmt *s, void *rec);
+typedef int (*row_cb)(void *ctx, const void *rec);
+typedef void (*row_clear)(void *rec);
+
+static int walk(struct store *st, sqlite3_stmt *s, size_t size, row_reader rd, row_clear clr,
+		row_cb cb, void *ctx, char **errmsg, const char *what)
+{
+	int rc = EALA_OK, step;
+	void *rec = malloc(size);
+	if (!rec) {
+		sqlite3_finalize(s);
+		return EALA_ENOMEM;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(rec, 0, size);
+		rc = rd(st, s, rec);
+		if (!rc)
+			rc = cb(ctx, rec);
+		clr(rec);
+		if (rc)
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, what);
+	free(rec);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static double col_real_or(sqlite3_stmt *s, int i, double dflt)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? dflt : sqlite3_column_double(s, i);
+}
+
+/* ---- network memberships ---- */
+
+int store_membership_insert(struct store *st, struct network_membership *m, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO network_membership(id, authority_id, network_id, role, start_date,"
+		" end_date, source, illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, m->id);
+	sq_id(s, 2, m->authority_id);
+	sq_id(s, 3, m->network_id);
+	sq_text(s, 4, m->role);
+	sq_text(s, 5, m->start_date);
+	sq_text(s, 6, m->end_date);
+	sq_text(s, 7, m->source);
+	sq_text(s, 8, m->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding a network membership");
+	if (!rc)
+		m->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+static int read_membership(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	(void)st;
+	struct network_membership *m = rec;
+	m->id = sqlite3_column_int64(s, 0);
+	m->authority_id = sq_col_id(s, 1);
+	m->network_id = sq_col_id(s, 2);
+	m->role = sq_col_text(s, 3);
+	m->start_date = sq_col_text(s, 4);
+	m->end_date = sq_col_text(s, 5);
+	m->source = sq_col_text(s, 6);
+	m->illustrative = sq_col_text(s, 7);
+	return EALA_OK;
+}
+
+int store_membership_each(struct store *st, int64_t authority_id, int64_t network_id,
+			  store_membership_fn fn, void *ctx, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT id, authority_id, network_id, role, start_date, end_date, source, illustrative"
+		" FROM network_membership WHERE (?1 IS NULL OR authority_id = ?1)"
+		" AND (?2 IS NULL OR network_id = ?2) ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, authority_id);
+	sq_id(s, 2, network_id);
+	return walk(st, s, sizeof(struct network_membership), read_membership,
+		    (row_clear)network_membership_clear, (row_cb)fn, ctx, errmsg,
+		    "reading network memberships");
+}
+
+/* ---- financing ---- */
+
+int store_financing_insert(struct store *st, struct financing *f, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO financing(id, action_id, source, year, planned, actual, currency,"
+		" illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, 'EUR'), ?8)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, f->id);
+	sq_id(s, 2, f->action_id);
+	sq_text(s, 3, f->source);
+	sq_int(s, 4, f->year);
+	sq_real_opt(s, 5, f->has_planned, f->planned);
+	sq_real_opt(s, 6, f->has_actual, f->actual);
+	sq_text(s, 7, f->currency);
+	sq_text(s, 8, f->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding a financing row");
+	if (!rc)
+		f->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+static int read_financing(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	(void)st;
+	struct financing *f = rec;
+	f->id = sqlite3_column_int64(s, 0);
+	f->action_id = sq_col_id(s, 1);
+	f->source = sq_col_text(s, 2);
+	f->year = sqlite3_column_int(s, 3);
+	f->has_planned = sqlite3_column_type(s, 4) != SQLITE_NULL;
+	f->planned = sqlite3_column_double(s, 4);
+	f->has_actual = sqlite3_column_type(s, 5) != SQLITE_NULL;
+	f->actual = sqlite3_column_double(s, 5);
+	f->currency = sq_col_text(s, 6);
+	f->illustrative = sq_col_text(s, 7);
+	return EALA_OK;
+}
+
+int store_financing_each(struct store *st, int64_t action_id, store_financing_fn fn, void *ctx,
+			 char **errmsg)
+{
+	static const char sql[] =
+		"SELECT id, action_id, source, year, planned, actual, currency, illustrative"
+		" FROM financing WHERE (?1 IS NULL OR action_id = ?1) ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, action_id);
+	return walk(st, s, sizeof(struct financing), read_financing, (row_clear)financing_clear,
+		    (row_cb)fn, ctx, errmsg, "reading financing");
+}
+
+/* ---- budget years ---- */
+
+static void bind_amount(sqlite3_stmt *s, int i, double v)
+{
+	sq_real_opt(s, i, v >= 0, v);
+}
+
+int store_budget_year_put(struct store *st, const struct budget_year *b, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO budget_year(authority_id, year, total, international, water,"
+		" waste, mobility, illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, b->authority_id);
+	sq_int(s, 2, b->year);
+	bind_amount(s, 3, b->total);
+	bind_amount(s, 4, b->international);
+	bind_amount(s, 5, b->water);
+	bind_amount(s, 6, b->waste);
+	bind_amount(s, 7, b->mobility);
+	sq_text(s, 8, b->illustrative);
+	return sq_exec_stmt(st, s, errmsg, "recording a budget year");
+}
+
+static int read_budget_year(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	(void)st;
+	struct budget_year *b = rec;
+	b->authority_id = sq_col_id(s, 0);
+	b->year = sqlite3_column_int(s, 1);
+	b->total = col_real_or(s, 2, -1);
+	b->international = col_real_or(s, 3, -1);
+	b->water = col_real_or(s, 4, -1);
+	b->waste = col_real_or(s, 5, -1);
+	b->mobility = col_real_or(s, 6, -1);
+	b->illustrative = sq_col_text(s, 7);
+	return EALA_OK;
+}
+
+int store_budget_year_each(struct store *st, int64_t authority_id, store_budget_year_fn fn,
+			   void *ctx, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT authority_id, year, total, international, water, waste, mobility, illustrative"
+		" FROM budget_year WHERE (?1 IS NULL OR authority_id = ?1) ORDER BY authority_id, year";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, authority_id);
+	return walk(st, s, sizeof(struct budget_year), read_budget_year,
+		    (row_clear)budget_year_clear, (row_cb)fn, ctx, errmsg, "reading budget years");
+}
+
+/* ---- strategies ---- */
+
+int store_strategy_insert(struct store *st, struct strategy *g, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO strategy(id, authority_id, title, start_year, end_year, source,"
+		" illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char prio[] =
+		"INSERT INTO strategy_priority(strategy_id, type, code, target_share)"
+		" VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, g->id);
+	sq_id(s, 2, g->authority_id);
+	sq_text(s, 3, g->title);
+	sq_int(s, 4, g->start_year);
+	sq_id(s, 5, g->end_year);
+	sq_text(s, 6, g->source);
+	sq_text(s, 7, g->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding a strategy");
+	if (rc)
+		return rc;
+	g->id = sqlite3_last_insert_rowid(st->db);
+	for (size_t i = 0; !rc && i < g->n_priorities; i++) {
+		if (!(s = sq_cached(st, prio, errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, g->id);
+		sq_text(s, 2, g->priorities[i].type);
+		sq_text(s, 3, g->priorities[i].code);
+		sq_real_opt(s, 4, g->priorities[i].target_share >= 0, g->priorities[i].target_share);
+		rc = sq_exec_stmt(st, s, errmsg, "adding a strategy priority");
+	}
+	return rc;
+}
+
+static int read_strategy(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	static const char prio[] = "SELECT type, code, target_share FROM strategy_priority"
+				   " WHERE strategy_id = ?1 ORDER BY rowid";
+	struct strategy *g = rec;
+	g->id = sqlite3_column_int64(s, 0);
+	g->authority_id = sq_col_id(s, 1);
+	g->title = sq_col_text(s, 2);
+	g->start_year = sqlite3_column_int(s, 3);
+	g->end_year = sqlite3_column_int(s, 4);
+	g->source = sq_col_text(s, 5);
+	g->illustrative = sq_col_text(s, 6);
+	sqlite3_stmt *p = sq_cached(st, prio, NULL);
+	if (!p)
+		return EALA_EIO;
+	sq_id(p, 1, g->id);
+	while (sqlite3_step(p) == SQLITE_ROW) {
+		struct strategy_priority *v =
+			realloc(g->priorities, (g->n_priorities + 1) * sizeof(*v));
+		if (!v)
+			break;
+		g->priorities = v;
+		v[g->n_priorities].type = sq_col_text(p, 0);
+		v[g->n_priorities].code = sq_col_text(p, 1);
+		v[g->n_priorities].target_share = col_real_or(p, 2, -1);
+		g->n_priorities++;
+	}
+	sqlite3_reset(p);
+	return EALA_OK;
+}
+
+int store_strategy_each(struct store *st, int64_t authority_id, store_strategy_fn fn, void *ctx,
+			char **errmsg)
+{
+	static const char sql[] =
+		"SELECT id, authority_id, title, start_year, end_year, source, illustrative"
+		" FROM strategy WHERE (?1 IS NULL OR authority_id = ?1) ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, authority_id);
+	return walk(st, s, sizeof(struct strategy), read_strategy, (row_clear)strategy_clear,
+		    (row_cb)fn, ctx, errmsg, "reading strategies");
+}
+
+/* ---- expected impacts, indicators and periods ---- */
+
+static int insert_indicator(struct store *st, int64_t expected_id, struct indicator *ind,
+			    char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO indicator(id, expected_impact_id, title, unit, measure, ascending,"
+		" cumulative, baseline, baseline_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	static const char per[] =
+		"INSERT INTO indicator_period(indicator_id, start, end, target, actual)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, ind->id);
+	sq_id(s, 2, expected_id);
+	sq_text(s, 3, ind->title);
+	sq_text(s, 4, ind->unit);
+	sq_text(s, 5, ind->measure);
+	sq_int(s, 6, ind->ascending != 0);
+	sq_int(s, 7, ind->cumulative != 0);
+	sq_real_opt(s, 8, ind->has_baseline, ind->baseline);
+	sq_text(s, 9, ind->baseline_date);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding an indicator");
+	if (rc)
+		return rc;
+	ind->id = sqlite3_last_insert_rowid(st->db);
+	for (size_t i = 0; !rc && i < ind->n_periods; i++) {
+		const struct indicator_period *p = &ind->periods[i];
+		if (!(s = sq_cached(st, per, errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, ind->id);
+		sq_text(s, 2, p->start);
+		sq_text(s, 3, p->end);
+		sq_real_opt(s, 4, p->has_target, p->target);
+		sq_real_opt(s, 5, p->has_actual, p->actual);
+		rc = sq_exec_stmt(st, s, errmsg, "adding an indicator period");
+	}
+	return rc;
+}
+
+int store_expected_impact_insert(struct store *st, struct expected_impact *e, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO expected_impact(id, partnership_id, action_id, category, side,"
+		" description, source, illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, e->id);
+	sq_id(s, 2, e->partnership_id);
+	sq_id(s, 3, e->action_id);
+	sq_text(s, 4, e->category);
+	sq_text(s, 5, e->side);
+	sq_text(s, 6, e->description);
+	sq_text(s, 7, e->source);
+	sq_text(s, 8, e->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding an expected impact");
+	if (rc)
+		return rc;
+	e->id = sqlite3_last_insert_rowid(st->db);
+	for (size_t i = 0; !rc && i < e->n_indicators; i++)
+		rc = insert_indicator(st, e->id, &e->indicators[i], errmsg);
+	return rc;
+}
+
+static int read_periods(struct store *st, struct indicator *ind)
+{
+	static const char sql[] = "SELECT start, end, target, actual FROM indicator_period"
+				  " WHERE indicator_id = ?1 ORDER BY start";
+	sqlite3_stmt *p = sq_cached(st, sql, NULL);
+	if (!p)
+		return EALA_EIO;
+	sq_id(p, 1, ind->id);
+	while (sqlite3_step(p) == SQLITE_ROW) {
+		struct indicator_period *v = realloc(ind->periods, (ind->n_periods + 1) * sizeof(*v));
+		if (!v)
+			break;
+		ind->periods = v;
+		struct indicator_period *x = &v[ind->n_periods++];
+		x->start = sq_col_text(p, 0);
+		x->end = sq_col_text(p, 1);
+		x->has_target = sqlite3_column_type(p, 2) != SQLITE_NULL;
+		x->target = sqlite3_column_double(p, 2);
+		x->has_actual = sqlite3_column_type(p, 3) != SQLITE_NULL;
+		x->actual = sqlite3_column_double(p, 3);
+	}
+	sqlite3_reset(p);
+	return EALA_OK;
+}
+
+static int read_expected(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	static const char ind_sql[] =
+		"SELECT id, title, unit, measure, ascending, cumulative, baseline, baseline_date"
+		" FROM indicator WHERE expected_impact_id = ?1 ORDER BY id";
+	struct expected_impact *e = rec;
+	e->id = sqlite3_column_int64(s, 0);
+	e->partnership_id = sq_col_id(s, 1);
+	e->action_id = sq_col_id(s, 2);
+	e->category = sq_col_text(s, 3);
+	e->side = sq_col_text(s, 4);
+	e->description = sq_col_text(s, 5);
+	e->source = sq_col_text(s, 6);
+	e->illustrative = sq_col_text(s, 7);
+	/* indicators are read whole first: read_periods reuses the statement cache */
+	sqlite3_stmt *q = sq_prepare(st, ind_sql, NULL);
+	if (!q)
+		return EALA_EIO;
+	sq_id(q, 1, e->id);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		struct indicator *v = realloc(e->indicators, (e->n_indicators + 1) * sizeof(*v));
+		if (!v)
+			break;
+		e->indicators = v;
+		struct indicator *ind = &v[e->n_indicators++];
+		memset(ind, 0, sizeof(*ind));
+		ind->id = sqlite3_column_int64(q, 0);
+		ind->title = sq_col_text(q, 1);
+		ind->unit = sq_col_text(q, 2);
+		ind->measure = sq_col_text(q, 3);
+		ind->ascending = sqlite3_column_int(q, 4);
+		ind->cumulative = sqlite3_column_int(q, 5);
+		ind->has_baseline = sqlite3_column_type(q, 6) != SQLITE_NULL;
+		ind->baseline = sqlite3_column_double(q, 6);
+		ind->baseline_date = sq_col_text(q, 7);
+	}
+	sqlite3_finalize(q);
+	for (size_t i = 0; i < e->n_indicators; i++)
+		read_periods(st, &e->indicators[i]);
+	return EALA_OK;
+}
+
+int store_expected_impact_each(struct store *st, int64_t partnership_id, store_expected_fn fn,
+			       void *ctx, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT id, partnership_id, action_id, category, side, description, source,"
+		" illustrative FROM expected_impact WHERE (?1 IS NULL OR partnership_id = ?1)"
+		" ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, partnership_id);
+	return walk(st, s, sizeof(struct expected_impact), read_expected,
+		    (row_clear)expected_impact_clear, (row_cb)fn, ctx, errmsg,
+		    "reading expected impacts");
+}
+
+/* ---- observed outcomes ---- */
+
+int store_observed_outcome_insert(struct store *st, struct observed_outcome *o, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO observed_outcome(id, partnership_id, action_id, expected_id, category,"
+		" side, reported_by, description, date, evidence_url, unexpected, source,"
+		" illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, o->id);
+	sq_id(s, 2, o->partnership_id);
+	sq_id(s, 3, o->action_id);
+	sq_id(s, 4, o->expected_id);
+	sq_text(s, 5, o->category);
+	sq_text(s, 6, o->side);
+	sq_text(s, 7, o->reported_by);
+	sq_text(s, 8, o->description);
+	sq_text(s, 9, o->date);
+	sq_text(s, 10, o->evidence_url);
+	sq_int(s, 11, o->unexpected != 0);
+	sq_text(s, 12, o->source);
+	sq_text(s, 13, o->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding an observed outcome");
+	if (!rc)
+		o->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+static int read_outcome(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	(void)st;
+	struct observed_outcome *o = rec;
+	o->id = sqlite3_column_int64(s, 0);
+	o->partnership_id = sq_col_id(s, 1);
+	o->action_id = sq_col_id(s, 2);
+	o->expected_id = sq_col_id(s, 3);
+	o->category = sq_col_text(s, 4);
+	o->side = sq_col_text(s, 5);
+	o->reported_by = sq_col_text(s, 6);
+	o->description = sq_col_text(s, 7);
+	o->date = sq_col_text(s, 8);
+	o->evidence_url = sq_col_text(s, 9);
+	o->unexpected = sqlite3_column_int(s, 10);
+	o->source = sq_col_text(s, 11);
+	o->illustrative = sq_col_text(s, 12);
+	return EALA_OK;
+}
+
+int store_observed_outcome_each(struct store *st, int64_t partnership_id, store_outcome_fn fn,
+				void *ctx, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT id, partnership_id, action_id, expected_id, category, side, reported_by,"
+		" description, date, evidence_url, unexpected, source, illustrative"
+		" FROM observed_outcome WHERE (?1 IS NULL OR partnership_id = ?1) ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, partnership_id);
+	return walk(st, s, sizeof(struct observed_outcome), read_outcome,
+		    (row_clear)observed_outcome_clear, (row_cb)fn, ctx, errmsg,
+		    "reading observed outcomes");
+}
+
+/* ---- practices ---- */
+
+int store_practice_insert(struct store *st, struct practice *p, char **errmsg)
+{
+	static const char sql[] = "INSERT INTO practice(id, name, description, source, illustrative)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5)";
+	static const char adopt[] = "INSERT INTO practice_adoption(practice_id, authority_id, date)"
+				    " VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, p->id);
+	sq_text(s, 2, p->name);
+	sq_text(s, 3, p->description);
+	sq_text(s, 4, p->source);
+	sq_text(s, 5, p->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding a practice");
+	if (rc)
+		return rc;
+	p->id = sqlite3_last_insert_rowid(st->db);
+	for (size_t i = 0; !rc && i < p->n_adoptions; i++) {
+		if (!(s = sq_cached(st, adopt, errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, p->id);
+		sq_id(s, 2, p->adoptions[i].authority_id);
+		sq_text(s, 3, p->adoptions[i].date);
+		rc = sq_exec_stmt(st, s, errmsg, "adding a practice adoption");
+	}
+	return rc;
+}
+
+static int read_practice(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	static const char sql[] = "SELECT authority_id, date FROM practice_adoption"
+				  " WHERE practice_id = ?1 ORDER BY date, authority_id";
+	struct practice *p = rec;
+	p->id = sqlite3_column_int64(s, 0);
+	p->name = sq_col_text(s, 1);
+	p->description = sq_col_text(s, 2);
+	p->source = sq_col_text(s, 3);
+	p->illustrative = sq_col_text(s, 4);
+	sqlite3_stmt *a = sq_cached(st, sql, NULL);
+	if (!a)
+		return EALA_EIO;
+	sq_id(a, 1, p->id);
+	while (sqlite3_step(a) == SQLITE_ROW) {
+		struct practice_adoption *v = realloc(p->adoptions, (p->n_adoptions + 1) * sizeof(*v));
+		if (!v)
+			break;
+		p->adoptions = v;
+		v[p->n_adoptions].authority_id = sq_col_id(a, 0);
+		v[p->n_adoptions].date = sq_col_text(a, 1);
+		p->n_adoptions++;
+	}
+	sqlite3_reset(a);
+	return EALA_OK;
+}
+
+int store_practice_each(struct store *st, store_practice_fn fn, void *ctx, char **errmsg)
+{
+	static const char sql[] = "SELECT id, name, description, source, illustrative FROM practice"
+				  " ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	return walk(st, s, sizeof(struct practice), read_practice, (row_clear)practice_clear,
+		    (row_cb)fn, ctx, errmsg, "reading practices");
+}
+
+/* ---- partner calls ---- */
+
+int store_partner_call_insert(struct store *st, struct partner_call *c, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO partner_call(id, authority_id, title, countries, domains, profile,"
+		" deadline, status, illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, c->id);
+	sq_id(s, 2, c->authority_id);
+	sq_text(s, 3, c->title);
+	sq_strv(s, 4, &c->countries);
+	sq_strv(s, 5, &c->domains);
+	sq_text(s, 6, c->profile);
+	sq_text(s, 7, c->deadline);
+	sq_text(s, 8, c->status);
+	sq_text(s, 9, c->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding a partner call");
+	if (!rc)
+		c->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+static int read_call(struct store *st, sqlite3_stmt *s, void *rec)
+{
+	(void)st;
+	struct partner_call *c = rec;
+	c->id = sqlite3_column_int64(s, 0);
+	c->authority_id = sq_col_id(s, 1);
+	c->title = sq_col_text(s, 2);
+	sq_col_strv(s, 3, &c->countries);
+	sq_col_strv(s, 4, &c->domains);
+	c->profile = sq_col_text(s, 5);
+	c->deadline = sq_col_text(s, 6);
+	c->status = sq_col_text(s, 7);
+	c->illustrative = sq_col_text(s, 8);
+	return EALA_OK;
+}
+
+int store_partner_call_each(struct store *st, int64_t authority_id, store_partner_call_fn fn,
+			    void *ctx, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT id, authority_id, title, countries, domains, profile, deadline, status,"
+		" illustrative FROM partner_call WHERE (?1 IS NULL OR authority_id = ?1) ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, authority_id);
+	return walk(st, s, sizeof(struct partner_call), read_call, (row_clear)partner_call_clear,
+		    (row_cb)fn, ctx, errmsg, "reading partner calls");
+}

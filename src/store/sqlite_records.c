@@ -1,0 +1,938 @@
+/* sqlite_records.c: authorities, organisations, partnerships and actions in SQLite.
+ *
+ * List queries are static SQL whose optional filters read "(?N IS NULL OR ...)",
+ * so every value is a bound parameter and one statement serves every
+ * combination of filters. The count query shares the WHERE text through a
+ * macro, never through printf.
+ */
+#include "sqlite_int.h"
+
+#include "../core/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ================= authorities ================= */
+
+#define AUTH_COLS "id, name, country, level, official_code, population, lat, lng, parent_id," \
+	" overseas, source, illustrative, notes"
+
+static int add_name(struct store *st, int64_t id, const char *name, const char *country,
+		    char **errmsg)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO authority_name(authority_id, name, key, loose_key)"
+		" VALUES (?1, ?2, ?3, ?4)";
+	char *key = text_name_key(name, country), *loose = text_loose_key(name);
+	int rc = EALA_ENOMEM;
+	if (!key || !loose)
+		goto out;
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	rc = EALA_EIO;
+	if (!s)
+		goto out;
+	sq_id(s, 1, id);
+	sq_text(s, 2, name);
+	sq_text(s, 3, key);
+	sq_text(s, 4, loose);
+	rc = sq_exec_stmt(st, s, errmsg, "recording an authority name");
+out:
+	free(key);
+	free(loose);
+	return rc;
+}
+
+static void bind_authority(sqlite3_stmt *s, const struct authority *a)
+{
+	sq_text(s, 2, a->name);
+	sq_text(s, 3, a->country);
+	sq_text(s, 4, a->level);
+	sq_text(s, 5, a->official_code);
+	if (a->population != EALA_NO_VALUE)
+		sq_int(s, 6, a->population);
+	else
+		sqlite3_bind_null(s, 6);
+	sq_real_opt(s, 7, a->has_coords, a->lat);
+	sq_real_opt(s, 8, a->has_coords, a->lng);
+	sq_id(s, 9, a->parent_id);
+	sq_int(s, 10, a->overseas != 0);
+	sq_text(s, 11, a->source);
+	sq_text(s, 12, a->illustrative);
+	sq_text(s, 13, a->notes);
+}
+
+static int authority_names(struct store *st, const struct authority *a, int replace,
+			   char **errmsg)
+{
+	int rc = add_name(st, a->id, a->name, a->country, errmsg);
+	for (size_t i = 0; !rc && i < a->other_names.n; i++)
+		rc = add_name(st, a->id, a->other_names.v[i], a->country, errmsg);
+	(void)replace;
+	return rc ? rc : sq_fts_touch(st, FTS_AUTHORITY, a->id, errmsg);
+}
+
+int store_authority_insert(struct store *st, struct authority *a, char **errmsg)
+{
+	static const char sql[] = "INSERT INTO authority(" AUTH_COLS ")"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, a->id);
+	bind_authority(s, a);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding an authority");
+	if (rc)
+		return rc;
+	a->id = sqlite3_last_insert_rowid(st->db);
+	return authority_names(st, a, 0, errmsg);
+}
+
+int store_authority_update(struct store *st, const struct authority *a, char **errmsg)
+{
+	static const char sql[] =
+		"UPDATE authority SET name = ?2, country = ?3, level = ?4, official_code = ?5,"
+		" population = ?6, lat = ?7, lng = ?8, parent_id = ?9, overseas = ?10, source = ?11,"
+		" illustrative = ?12, notes = ?13 WHERE id = ?1";
+	static const char del[] = "DELETE FROM authority_name WHERE authority_id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, a->id);
+	bind_authority(s, a);
+	int rc = sq_exec_stmt(st, s, errmsg, "updating an authority");
+	if (rc)
+		return rc;
+	if (sqlite3_changes(st->db) == 0)
+		return EALA_ENOTFOUND;
+	if (!(s = sq_cached(st, del, errmsg)))
+		return EALA_EIO;
+	sq_id(s, 1, a->id);
+	if ((rc = sq_exec_stmt(st, s, errmsg, "updating authority names")))
+		return rc;
+	return authority_names(st, a, 1, errmsg);
+}
+
+int store_authority_add_name(struct store *st, int64_t id, const char *name, char **errmsg)
+{
+	static const char sql[] = "SELECT country FROM authority WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return EALA_ENOTFOUND;
+	char *country = sq_col_text(s, 0);
+	sqlite3_reset(s);
+	int rc = add_name(st, id, name, country, errmsg);
+	free(country);
+	return rc ? rc : sq_fts_touch(st, FTS_AUTHORITY, id, errmsg);
+}
+
+int store_authority_set_coords(struct store *st, int64_t id, double lat, double lng, char **errmsg)
+{
+	static const char sql[] = "UPDATE authority SET lat = ?2, lng = ?3 WHERE id = ?1 AND lat IS NULL";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	sqlite3_bind_double(s, 2, lat);
+	sqlite3_bind_double(s, 3, lng);
+	return sq_exec_stmt(st, s, errmsg, "setting coordinates");
+}
+
+static int read_authority(struct store *st, sqlite3_stmt *s, struct authority *a)
+{
+	static const char names_sql[] =
+		"SELECT name FROM authority_name WHERE authority_id = ?1 ORDER BY rowid";
+	memset(a, 0, sizeof(*a));
+	a->id = sqlite3_column_int64(s, 0);
+	a->name = sq_col_text(s, 1);
+	a->country = sq_col_text(s, 2);
+	a->level = sq_col_text(s, 3);
+	a->official_code = sq_col_text(s, 4);
+	a->population = sqlite3_column_type(s, 5) == SQLITE_NULL ? EALA_NO_VALUE
+								   : sqlite3_column_int64(s, 5);
+	a->has_coords = sqlite3_column_type(s, 6) != SQLITE_NULL;
+	a->lat = sqlite3_column_double(s, 6);
+	a->lng = sqlite3_column_double(s, 7);
+	a->parent_id = sq_col_id(s, 8);
+	a->overseas = sqlite3_column_int(s, 9);
+	a->source = sq_col_text(s, 10);
+	a->illustrative = sq_col_text(s, 11);
+	a->notes = sq_col_text(s, 12);
+	sqlite3_stmt *n = sq_cached(st, names_sql, NULL);
+	if (!n)
+		return EALA_EIO;
+	sq_id(n, 1, a->id);
+	while (sqlite3_step(n) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(n, 0);
+		if (name && (!a->name || strcmp(name, a->name) != 0))
+			strv_push(&a->other_names, name);
+	}
+	sqlite3_reset(n);
+	return EALA_OK;
+}
+
+int store_authority_get(struct store *st, int64_t id, struct authority *out)
+{
+	static const char sql[] = "SELECT " AUTH_COLS " FROM authority WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return EALA_ENOTFOUND;
+	}
+	/* read the row before the names query reuses the connection's cache */
+	int rc = read_authority(st, s, out);
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int exists(struct store *st, const char *sql, int64_t id)
+{
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	if (!s)
+		return 0;
+	sq_id(s, 1, id);
+	int found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return found;
+}
+
+int store_authority_exists(struct store *st, int64_t id)
+{
+	static const char sql[] = "SELECT 1 FROM authority WHERE id = ?1";
+	return exists(st, sql, id);
+}
+
+int store_authority_find_code(struct store *st, const char *country, const char *code, int64_t *id)
+{
+	static const char sql[] = "SELECT id FROM authority WHERE country = ?1 AND official_code = ?2";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	if (!s)
+		return EALA_EIO;
+	sq_text(s, 1, country);
+	sq_text(s, 2, code);
+	int rc = EALA_ENOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		rc = EALA_OK;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+#define AUTH_WHERE \
+	" (?1 IS NULL OR id IN (SELECT rowid FROM authority_fts WHERE authority_fts MATCH ?1))" \
+	" AND (?2 IS NULL OR country = ?2)" \
+	" AND (?3 IS NULL OR id IN (SELECT m2.authority_id FROM partnership_member m1" \
+	"      JOIN partnership_member m2 ON m2.partnership_id = m1.partnership_id" \
+	"      WHERE m1.authority_id = ?3 AND m2.authority_id <> ?3))" \
+	" AND (?4 IS NULL OR level = ?4)"
+
+static void bind_auth_filter(sqlite3_stmt *s, const struct store_filter *f)
+{
+	sq_match(s, 1, f->q);
+	sq_text(s, 2, f->country);
+	sq_id(s, 3, f->authority_id);
+	sq_text(s, 4, f->kind);
+}
+
+int store_authority_list(struct store *st, const struct store_filter *f, store_authority_fn fn,
+			 void *ctx, int64_t *total, char **errmsg)
+{
+	static const char sql[] = "SELECT " AUTH_COLS " FROM authority WHERE" AUTH_WHERE
+				  " AND id > ?5 ORDER BY id LIMIT ?6";
+	static const char count[] = "SELECT count(*) FROM authority WHERE" AUTH_WHERE;
+	int rc = EALA_OK;
+	sqlite3_stmt *s = NULL;
+	if (total) {
+		if (!(s = sq_cached(st, count, errmsg)))
+			return EALA_EIO;
+		bind_auth_filter(s, f);
+		rc = sq_count(st, s, total, errmsg);
+		sqlite3_reset(s);
+		if (rc)
+			return rc;
+	}
+	if (!(s = sq_prepare(st, sql, errmsg)))
+		return EALA_EIO;
+	bind_auth_filter(s, f);
+	sq_int(s, 5, f->after_id);
+	sq_limit(s, 6, f->limit);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct authority a;
+		rc = read_authority(st, s, &a);
+		if (!rc)
+			rc = fn(ctx, &a);
+		authority_clear(&a);
+		if (rc)
+			goto out;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "listing authorities");
+out:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_authority_names_each(struct store *st, store_name_fn fn, void *ctx, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT n.authority_id, a.country, n.name, n.key, n.loose_key, a.lat, a.lng"
+		" FROM authority_name n JOIN authority a ON a.id = n.authority_id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	int rc = EALA_OK, step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_name_entry e = {
+			.authority_id = sqlite3_column_int64(s, 0),
+			.country = (const char *)sqlite3_column_text(s, 1),
+			.name = (const char *)sqlite3_column_text(s, 2),
+			.key = (const char *)sqlite3_column_text(s, 3),
+			.loose_key = (const char *)sqlite3_column_text(s, 4),
+			.has_coords = sqlite3_column_type(s, 5) != SQLITE_NULL,
+			.lat = sqlite3_column_double(s, 5),
+			.lng = sqlite3_column_double(s, 6),
+		};
+		if ((rc = fn(ctx, &e)))
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "reading authority names");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ================= organisations ================= */
+
+#define ORG_COLS "id, name, iati_type, subtype, country, authority_id, source, illustrative, notes"
+
+static void bind_organisation(sqlite3_stmt *s, const struct organisation *o)
+{
+	sq_id(s, 1, o->id);
+	sq_text(s, 2, o->name);
+	sq_text(s, 3, o->iati_type);
+	sq_text(s, 4, o->subtype);
+	sq_text(s, 5, o->country);
+	sq_id(s, 6, o->authority_id);
+	sq_text(s, 7, o->source);
+	sq_text(s, 8, o->illustrative);
+	sq_text(s, 9, o->notes);
+}
+
+int store_organisation_insert(struct store *st, struct organisation *o, char **errmsg)
+{
+	static const char sql[] = "INSERT INTO organisation(" ORG_COLS ")"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	bind_organisation(s, o);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding an organisation");
+	if (rc)
+		return rc;
+	o->id = sqlite3_last_insert_rowid(st->db);
+	return sq_fts_touch(st, FTS_ORGANISATION, o->id, errmsg);
+}
+
+int store_organisation_update(struct store *st, const struct organisation *o, char **errmsg)
+{
+	static const char sql[] =
+		"UPDATE organisation SET name = ?2, iati_type = ?3, subtype = ?4, country = ?5,"
+		" authority_id = ?6, source = ?7, illustrative = ?8, notes = ?9 WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	bind_organisation(s, o);
+	int rc = sq_exec_stmt(st, s, errmsg, "updating an organisation");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = EALA_ENOTFOUND;
+	return rc ? rc : sq_fts_touch(st, FTS_ORGANISATION, o->id, errmsg);
+}
+
+static void read_organisation(sqlite3_stmt *s, struct organisation *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = sqlite3_column_int64(s, 0);
+	o->name = sq_col_text(s, 1);
+	o->iati_type = sq_col_text(s, 2);
+	o->subtype = sq_col_text(s, 3);
+	o->country = sq_col_text(s, 4);
+	o->authority_id = sq_col_id(s, 5);
+	o->source = sq_col_text(s, 6);
+	o->illustrative = sq_col_text(s, 7);
+	o->notes = sq_col_text(s, 8);
+}
+
+int store_organisation_get(struct store *st, int64_t id, struct organisation *out)
+{
+	static const char sql[] = "SELECT " ORG_COLS " FROM organisation WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = EALA_ENOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		read_organisation(s, out);
+		rc = EALA_OK;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_organisation_exists(struct store *st, int64_t id)
+{
+	static const char sql[] = "SELECT 1 FROM organisation WHERE id = ?1";
+	return exists(st, sql, id);
+}
+
+#define ORG_WHERE \
+	" (?1 IS NULL OR id IN (SELECT rowid FROM organisation_fts WHERE organisation_fts MATCH ?1))" \
+	" AND (?2 IS NULL OR country = ?2)" \
+	" AND (?3 IS NULL OR authority_id = ?3" \
+	"      OR id IN (SELECT network_id FROM network_membership WHERE authority_id = ?3))" \
+	" AND (?4 IS NULL OR subtype = ?4)"
+
+static void bind_org_filter(sqlite3_stmt *s, const struct store_filter *f)
+{
+	sq_match(s, 1, f->q);
+	sq_text(s, 2, f->country);
+	sq_id(s, 3, f->authority_id);
+	sq_text(s, 4, f->kind);
+}
+
+int store_organisation_list(struct store *st, const struct store_filter *f,
+			    store_organisation_fn fn, void *ctx, int64_t *total, char **errmsg)
+{
+	static const char sql[] = "SELECT " ORG_COLS " FROM organisation WHERE" ORG_WHERE
+				  " AND id > ?5 ORDER BY id LIMIT ?6";
+	static const char count[] = "SELECT count(*) FROM organisation WHERE" ORG_WHERE;
+	int rc = EALA_OK, step;
+	sqlite3_stmt *s;
+	if (total) {
+		if (!(s = sq_cached(st, count, errmsg)))
+			return EALA_EIO;
+		bind_org_filter(s, f);
+		rc = sq_count(st, s, total, errmsg);
+		sqlite3_reset(s);
+		if (rc)
+			return rc;
+	}
+	if (!(s = sq_prepare(st, sql, errmsg)))
+		return EALA_EIO;
+	bind_org_filter(s, f);
+	sq_int(s, 5, f->after_id);
+	sq_limit(s, 6, f->limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct organisation o;
+		read_organisation(s, &o);
+		rc = fn(ctx, &o);
+		organisation_clear(&o);
+		if (rc)
+			goto out;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "listing organisations");
+out:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ================= partnerships ================= */
+
+#define PART_COLS "id, name, kind, status, status_date, status_reason, start_date, end_date," \
+	" agreement_signed, agreement_expires, agreement_renewed, deliberation_ref," \
+	" deliberation_date, source, illustrative, notes"
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* "12,40,77": the sorted member ids, the identity of a set of authorities. */
+static char *member_key(const struct partnership *p)
+{
+	int64_t *ids = malloc((p->n_members ? p->n_members : 1) * sizeof(*ids));
+	char *key = malloc(p->n_members * 21 + 1);
+	if (!ids || !key) {
+		free(ids);
+		free(key);
+		return NULL;
+	}
+	memcpy(ids, p->members, p->n_members * sizeof(*ids));
+	qsort(ids, p->n_members, sizeof(*ids), cmp_id);
+	size_t o = 0;
+	key[0] = '\0';
+	for (size_t i = 0; i < p->n_members; i++)
+		o += (size_t)sprintf(key + o, i ? ",%lld" : "%lld", (long long)ids[i]);
+	free(ids);
+	return key;
+}
+
+static void bind_partnership(sqlite3_stmt *s, const struct partnership *p)
+{
+	sq_id(s, 1, p->id);
+	sq_text(s, 2, p->name);
+	sq_text(s, 3, p->kind);
+	sq_text(s, 4, p->status);
+	sq_text(s, 5, p->status_date);
+	sq_text(s, 6, p->status_reason);
+	sq_text(s, 7, p->start_date);
+	sq_text(s, 8, p->end_date);
+	sq_text(s, 9, p->agreement_signed);
+	sq_text(s, 10, p->agreement_expires);
+	sq_text(s, 11, p->agreement_renewed);
+	sq_text(s, 12, p->deliberation_ref);
+	sq_text(s, 13, p->deliberation_date);
+	sq_text(s, 14, p->source);
+	sq_text(s, 15, p->illustrative);
+	sq_text(s, 16, p->notes);
+}
+
+static int find_partnership(struct store *st, const char *key, const char *kind, int64_t *id)
+{
+	static const char sql[] = "SELECT id FROM partnership WHERE member_key = ?1 AND kind = ?2";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	if (!s)
+		return 0;
+	sq_text(s, 1, key);
+	sq_text(s, 2, kind);
+	int found = sqlite3_step(s) == SQLITE_ROW;
+	if (found)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return found;
+}
+
+static int write_members(struct store *st, const struct partnership *p, int replace,
+			 char **errmsg)
+{
+	static const char del[] = "DELETE FROM partnership_member WHERE partnership_id = ?1";
+	static const char ins[] = "INSERT INTO partnership_member(partnership_id, authority_id, position)"
+				  " VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *s;
+	int rc = EALA_OK;
+	if (replace) {
+		if (!(s = sq_cached(st, del, errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, p->id);
+		rc = sq_exec_stmt(st, s, errmsg, "updating partnership members");
+	}
+	for (size_t i = 0; !rc && i < p->n_members; i++) {
+		if (!(s = sq_cached(st, ins, errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, p->id);
+		sq_id(s, 2, p->members[i]);
+		sq_int(s, 3, (int64_t)i);
+		rc = sq_exec_stmt(st, s, errmsg, "adding a partnership member");
+	}
+	return rc;
+}
+
+int store_partnership_insert(struct store *st, struct partnership *p, char **errmsg)
+{
+	static const char sql[] = "INSERT INTO partnership(" PART_COLS ", member_key) VALUES"
+				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+	char *key = member_key(p);
+	int rc = EALA_OK;
+	if (!key)
+		return EALA_ENOMEM;
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s) {
+		rc = EALA_EIO;
+		goto out;
+	}
+	bind_partnership(s, p);
+	sq_text(s, 17, key);
+	/* the unique index on (member_key, kind) finds duplicates, whichever way round */
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		int64_t existing;
+		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE &&
+		    find_partnership(st, key, p->kind, &existing)) {
+			p->id = existing;
+			rc = EALA_ECONFLICT;
+		} else {
+			rc = sq_fail(st, errmsg, "adding a partnership");
+		}
+		goto out;
+	}
+	p->id = sqlite3_last_insert_rowid(st->db);
+	rc = write_members(st, p, 0, errmsg);
+	if (!rc)
+		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, errmsg);
+out:
+	free(key);
+	return rc;
+}
+
+int store_partnership_update(struct store *st, const struct partnership *p, char **errmsg)
+{
+	static const char sql[] =
+		"UPDATE partnership SET name = ?2, kind = ?3, status = ?4, status_date = ?5,"
+		" status_reason = ?6, start_date = ?7, end_date = ?8, agreement_signed = ?9,"
+		" agreement_expires = ?10, agreement_renewed = ?11, deliberation_ref = ?12,"
+		" deliberation_date = ?13, source = ?14, illustrative = ?15, notes = ?16,"
+		" member_key = ?17 WHERE id = ?1";
+	char *key = member_key(p);
+	if (!key)
+		return EALA_ENOMEM;
+	int rc = EALA_EIO;
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		goto out;
+	bind_partnership(s, p);
+	sq_text(s, 17, key);
+	if ((rc = sq_exec_stmt(st, s, errmsg, "updating a partnership")))
+		goto out;
+	if (sqlite3_changes(st->db) == 0) {
+		rc = EALA_ENOTFOUND;
+		goto out;
+	}
+	rc = write_members(st, p, 1, errmsg);
+	if (!rc)
+		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, errmsg);
+out:
+	free(key);
+	return rc;
+}
+
+static int read_partnership(struct store *st, sqlite3_stmt *s, struct partnership *p)
+{
+	static const char members[] =
+		"SELECT authority_id FROM partnership_member WHERE partnership_id = ?1 ORDER BY position";
+	memset(p, 0, sizeof(*p));
+	p->id = sqlite3_column_int64(s, 0);
+	char **f[] = {&p->name, &p->kind, &p->status, &p->status_date, &p->status_reason,
+		      &p->start_date, &p->end_date, &p->agreement_signed, &p->agreement_expires,
+		      &p->agreement_renewed, &p->deliberation_ref, &p->deliberation_date,
+		      &p->source, &p->illustrative, &p->notes};
+	for (int i = 0; i < (int)(sizeof(f) / sizeof(*f)); i++)
+		*f[i] = sq_col_text(s, i + 1);
+	sqlite3_stmt *m = sq_cached(st, members, NULL);
+	if (!m)
+		return EALA_EIO;
+	sq_id(m, 1, p->id);
+	while (sqlite3_step(m) == SQLITE_ROW)
+		partnership_add_member(p, sqlite3_column_int64(m, 0));
+	sqlite3_reset(m);
+	return EALA_OK;
+}
+
+int store_partnership_get(struct store *st, int64_t id, struct partnership *out)
+{
+	static const char sql[] = "SELECT " PART_COLS " FROM partnership WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = EALA_ENOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rc = read_partnership(st, s, out);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_partnership_exists(struct store *st, int64_t id)
+{
+	static const char sql[] = "SELECT 1 FROM partnership WHERE id = ?1";
+	return exists(st, sql, id);
+}
+
+/* Active during year ?6: began in or before it and did not end before it. */
+#define PART_WHERE \
+	" (?1 IS NULL OR p.id IN (SELECT rowid FROM partnership_fts WHERE partnership_fts MATCH ?1))" \
+	" AND (?2 IS NULL OR p.id IN (SELECT m.partnership_id FROM partnership_member m" \
+	"      JOIN authority a ON a.id = m.authority_id WHERE a.country = ?2))" \
+	" AND (?3 IS NULL OR p.id IN (SELECT partnership_id FROM partnership_member" \
+	"      WHERE authority_id = ?3))" \
+	" AND (?4 IS NULL OR p.kind = ?4)" \
+	" AND (?5 IS NULL OR p.status = ?5)" \
+	" AND (?6 IS NULL OR (substr(coalesce(p.start_date, p.agreement_signed), 1, 4) <= ?6" \
+	"      AND (p.end_date IS NULL OR substr(p.end_date, 1, 4) >= ?6)))" \
+	" AND (?7 IS NULL OR p.id IN (SELECT partnership_id FROM action" \
+	"      WHERE '|' || domains || '|' LIKE '%|' || ?7 || '|%'))"
+
+static void bind_year(sqlite3_stmt *s, int i, int year)
+{
+	char y[16];
+	if (!year) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	snprintf(y, sizeof(y), "%04d", year);
+	sqlite3_bind_text(s, i, y, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_part_filter(sqlite3_stmt *s, const struct store_filter *f)
+{
+	sq_match(s, 1, f->q);
+	sq_text(s, 2, f->country);
+	sq_id(s, 3, f->authority_id);
+	sq_text(s, 4, f->kind);
+	sq_text(s, 5, f->status);
+	bind_year(s, 6, f->year);
+	sq_text(s, 7, f->domain);
+}
+
+int store_partnership_list(struct store *st, const struct store_filter *f,
+			   store_partnership_fn fn, void *ctx, int64_t *total, char **errmsg)
+{
+	static const char sql[] = "SELECT " PART_COLS " FROM partnership p WHERE" PART_WHERE
+				  " AND p.id > ?8 ORDER BY p.id LIMIT ?9";
+	static const char count[] = "SELECT count(*) FROM partnership p WHERE" PART_WHERE;
+	int rc = EALA_OK, step;
+	sqlite3_stmt *s;
+	if (total) {
+		if (!(s = sq_cached(st, count, errmsg)))
+			return EALA_EIO;
+		bind_part_filter(s, f);
+		rc = sq_count(st, s, total, errmsg);
+		sqlite3_reset(s);
+		if (rc)
+			return rc;
+	}
+	if (!(s = sq_prepare(st, sql, errmsg)))
+		return EALA_EIO;
+	bind_part_filter(s, f);
+	sq_int(s, 8, f->after_id);
+	sq_limit(s, 9, f->limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct partnership p;
+		rc = read_partnership(st, s, &p);
+		if (!rc)
+			rc = fn(ctx, &p);
+		partnership_clear(&p);
+		if (rc)
+			goto out;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "listing partnerships");
+out:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ================= actions ================= */
+
+#define ACTION_COLS "id, title, description, partnership_id, authority_id, type, status," \
+	" start_date, end_date, domains, sectors, sdgs, countries, departments," \
+	" elected_officials, citizen_participation, source, illustrative, notes"
+
+static void bind_action(sqlite3_stmt *s, const struct action *a)
+{
+	sq_id(s, 1, a->id);
+	sq_text(s, 2, a->title);
+	sq_text(s, 3, a->description);
+	sq_id(s, 4, a->partnership_id);
+	sq_id(s, 5, a->authority_id);
+	sq_text(s, 6, a->type);
+	sq_text(s, 7, a->status);
+	sq_text(s, 8, a->start_date);
+	sq_text(s, 9, a->end_date);
+	sq_strv(s, 10, &a->domains);
+	sq_strv(s, 11, &a->sectors);
+	sq_strv(s, 12, &a->sdgs);
+	sq_strv(s, 13, &a->countries);
+	sq_text(s, 14, a->departments);
+	sq_text(s, 15, a->elected_officials);
+	sq_int(s, 16, a->citizen_participation != 0);
+	sq_text(s, 17, a->source);
+	sq_text(s, 18, a->illustrative);
+	sq_text(s, 19, a->notes);
+}
+
+static int write_action_children(struct store *st, const struct action *a, char **errmsg)
+{
+	static const char del_c[] = "DELETE FROM action_country WHERE action_id = ?1";
+	static const char del_p[] = "DELETE FROM action_participant WHERE action_id = ?1";
+	static const char ins_c[] = "INSERT OR IGNORE INTO action_country(action_id, country) VALUES (?1, ?2)";
+	static const char ins_p[] = "INSERT INTO action_participant(action_id, organisation_id,"
+				    " authority_id, role) VALUES (?1, ?2, ?3, ?4)";
+	const char *dels[] = {del_c, del_p};
+	int rc = EALA_OK;
+	sqlite3_stmt *s;
+	for (int i = 0; i < 2 && !rc; i++) {
+		if (!(s = sq_cached(st, dels[i], errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, a->id);
+		rc = sq_exec_stmt(st, s, errmsg, "updating an action");
+	}
+	for (size_t i = 0; !rc && i < a->countries.n; i++) {
+		if (!(s = sq_cached(st, ins_c, errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, a->id);
+		sq_text(s, 2, a->countries.v[i]);
+		rc = sq_exec_stmt(st, s, errmsg, "adding an action country");
+	}
+	for (size_t i = 0; !rc && i < a->n_participants; i++) {
+		if (!(s = sq_cached(st, ins_p, errmsg)))
+			return EALA_EIO;
+		sq_id(s, 1, a->id);
+		sq_id(s, 2, a->participants[i].organisation_id);
+		sq_id(s, 3, a->participants[i].authority_id);
+		sq_text(s, 4, a->participants[i].role);
+		rc = sq_exec_stmt(st, s, errmsg, "adding an action participant");
+	}
+	return rc;
+}
+
+int store_action_insert(struct store *st, struct action *a, char **errmsg)
+{
+	static const char sql[] = "INSERT INTO action(" ACTION_COLS ") VALUES (?1, ?2, ?3, ?4, ?5,"
+				  " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	bind_action(s, a);
+	int rc = sq_exec_stmt(st, s, errmsg, "adding an action");
+	if (rc)
+		return rc;
+	a->id = sqlite3_last_insert_rowid(st->db);
+	rc = write_action_children(st, a, errmsg);
+	return rc ? rc : sq_fts_touch(st, FTS_ACTION, a->id, errmsg);
+}
+
+int store_action_update(struct store *st, const struct action *a, char **errmsg)
+{
+	static const char sql[] =
+		"UPDATE action SET title = ?2, description = ?3, partnership_id = ?4,"
+		" authority_id = ?5, type = ?6, status = ?7, start_date = ?8, end_date = ?9,"
+		" domains = ?10, sectors = ?11, sdgs = ?12, countries = ?13, departments = ?14,"
+		" elected_officials = ?15, citizen_participation = ?16, source = ?17,"
+		" illustrative = ?18, notes = ?19 WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	bind_action(s, a);
+	int rc = sq_exec_stmt(st, s, errmsg, "updating an action");
+	if (rc)
+		return rc;
+	if (sqlite3_changes(st->db) == 0)
+		return EALA_ENOTFOUND;
+	rc = write_action_children(st, a, errmsg);
+	return rc ? rc : sq_fts_touch(st, FTS_ACTION, a->id, errmsg);
+}
+
+static int read_action(struct store *st, sqlite3_stmt *s, struct action *a)
+{
+	static const char parts[] = "SELECT organisation_id, authority_id, role FROM"
+				    " action_participant WHERE action_id = ?1 ORDER BY id";
+	memset(a, 0, sizeof(*a));
+	a->id = sqlite3_column_int64(s, 0);
+	a->title = sq_col_text(s, 1);
+	a->description = sq_col_text(s, 2);
+	a->partnership_id = sq_col_id(s, 3);
+	a->authority_id = sq_col_id(s, 4);
+	a->type = sq_col_text(s, 5);
+	a->status = sq_col_text(s, 6);
+	a->start_date = sq_col_text(s, 7);
+	a->end_date = sq_col_text(s, 8);
+	sq_col_strv(s, 9, &a->domains);
+	sq_col_strv(s, 10, &a->sectors);
+	sq_col_strv(s, 11, &a->sdgs);
+	sq_col_strv(s, 12, &a->countries);
+	a->departments = sq_col_text(s, 13);
+	a->elected_officials = sq_col_text(s, 14);
+	a->citizen_participation = sqlite3_column_int(s, 15);
+	a->source = sq_col_text(s, 16);
+	a->illustrative = sq_col_text(s, 17);
+	a->notes = sq_col_text(s, 18);
+	sqlite3_stmt *p = sq_cached(st, parts, NULL);
+	if (!p)
+		return EALA_EIO;
+	sq_id(p, 1, a->id);
+	while (sqlite3_step(p) == SQLITE_ROW)
+		action_add_participant(a, sq_col_id(p, 0), sq_col_id(p, 1),
+				       (const char *)sqlite3_column_text(p, 2));
+	sqlite3_reset(p);
+	return EALA_OK;
+}
+
+int store_action_get(struct store *st, int64_t id, struct action *out)
+{
+	static const char sql[] = "SELECT " ACTION_COLS " FROM action WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = EALA_ENOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rc = read_action(st, s, out);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_action_exists(struct store *st, int64_t id)
+{
+	static const char sql[] = "SELECT 1 FROM action WHERE id = ?1";
+	return exists(st, sql, id);
+}
+
+#define ACTION_WHERE \
+	" (?1 IS NULL OR x.id IN (SELECT rowid FROM action_fts WHERE action_fts MATCH ?1))" \
+	" AND (?2 IS NULL OR x.id IN (SELECT action_id FROM action_country WHERE country = ?2)" \
+	"      OR x.authority_id IN (SELECT id FROM authority WHERE country = ?2))" \
+	" AND (?3 IS NULL OR x.authority_id = ?3" \
+	"      OR x.partnership_id IN (SELECT partnership_id FROM partnership_member WHERE authority_id = ?3)" \
+	"      OR x.id IN (SELECT action_id FROM action_participant WHERE authority_id = ?3))" \
+	" AND (?4 IS NULL OR x.type = ?4)" \
+	" AND (?5 IS NULL OR x.status = ?5)" \
+	" AND (?6 IS NULL OR (substr(x.start_date, 1, 4) <= ?6" \
+	"      AND (x.end_date IS NULL OR substr(x.end_date, 1, 4) >= ?6)))" \
+	" AND (?7 IS NULL OR '|' || x.domains || '|' LIKE '%|' || ?7 || '|%')" \
+	" AND (?10 IS NULL OR x.partnership_id = ?10)"
+
+static void bind_action_filter(sqlite3_stmt *s, const struct store_filter *f)
+{
+	bind_part_filter(s, f);   /* same seven parameters, same meaning */
+	sq_id(s, 10, f->partnership_id);
+}
+
+int store_action_list(struct store *st, const struct store_filter *f, store_action_fn fn,
+		      void *ctx, int64_t *total, char **errmsg)
+{
+	static const char sql[] = "SELECT " ACTION_COLS " FROM action x WHERE" ACTION_WHERE
+				  " AND x.id > ?8 ORDER BY x.id LIMIT ?9";
+	static const char count[] = "SELECT count(*) FROM action x WHERE" ACTION_WHERE;
+	int rc = EALA_OK, step;
+	sqlite3_stmt *s;
+	if (total) {
+		if (!(s = sq_cached(st, count, errmsg)))
+			return EALA_EIO;
+		bind_action_filter(s, f);
+		rc = sq_count(st, s, total, errmsg);
+		sqlite3_reset(s);
+		if (rc)
+			return rc;
+	}
+	if (!(s = sq_prepare(st, sql, errmsg)))
+		return EALA_EIO;
+	bind_action_filter(s, f);
+	sq_int(s, 8, f->after_id);
+	sq_limit(s, 9, f->limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct action a;
+		rc = read_action(st, s, &a);
+		if (!rc)
+			rc = fn(ctx, &a);
+		action_clear(&a);
+		if (rc)
+			goto out;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "listing actions");
+out:
+	sqlite3_finalize(s);
+	return rc;
+}

@@ -1,0 +1,175 @@
+/* store.h: the one interface through which eala reads and writes its records.
+ *
+ * Nothing outside src/store knows a database exists. Today the store is
+ * SQLite (store_sqlite.c); PostgreSQL will sit behind the same functions.
+ *
+ * Ownership: arguments are borrowed. Records filled by *_get() belong to the
+ * caller, who clears them with the model's *_clear(). Records handed to a
+ * callback are borrowed for the duration of the call only. Error text goes
+ * to *errmsg (may be NULL), which the caller frees.
+ *
+ * Writes: each *_insert() is one statement group; wrap many of them in
+ * store_begin()/store_commit() to make them one transaction (all or nothing).
+ * Inserting a record whose id is non-zero keeps that id (import of an export).
+ */
+#ifndef EALA_STORE_H
+#define EALA_STORE_H
+
+#include "../core/model.h"
+
+#include <stdint.h>
+
+struct store;
+
+/* The schema version this eala writes and reads. */
+int store_schema_version(void);
+
+/* Open the database at uri (a file path). create: make the file when absent.
+ * Sets WAL, foreign keys and a busy timeout. */
+int store_open(const char *uri, int create, struct store **out, char **errmsg);
+void store_close(struct store *st);
+
+/* Create the schema or migrate it to store_schema_version().
+ * [out] from, to: the versions before and after (from 0: new database).
+ * EALA_EVERSION when the database comes from a newer eala. */
+int store_init(struct store *st, int *from, int *to, char **errmsg);
+
+/* EALA_OK when the database is at the current version; EALA_EVERSION with a
+ * message saying what to do (run 'eala init', or upgrade eala) otherwise. */
+int store_check(struct store *st, char **errmsg);
+
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Filters shared by every list; unset fields (NULL, 0) do not filter. */
+struct store_filter {
+	const char *q;          /* words, accent- and case-insensitive, prefix match */
+	const char *country;    /* ISO alpha-2 */
+	int64_t authority_id;   /* records of, or linked to, this authority */
+	const char *kind;       /* authority level, organisation subtype, partnership kind, action type */
+	const char *status;     /* partnership status or action status */
+	const char *domain;     /* action domain */
+	int year;               /* active during that year (partnerships, actions) */
+	int64_t partnership_id; /* actions of this partnership */
+	int64_t after_id;       /* cursor: only ids greater than this */
+	int limit;              /* at most this many (0: all) */
+};
+
+/* Callbacks return 0 to go on, non-zero to stop (that value is returned). */
+typedef int (*store_authority_fn)(void *ctx, const struct authority *a);
+typedef int (*store_organisation_fn)(void *ctx, const struct organisation *o);
+typedef int (*store_partnership_fn)(void *ctx, const struct partnership *p);
+typedef int (*store_action_fn)(void *ctx, const struct action *a);
+typedef int (*store_membership_fn)(void *ctx, const struct network_membership *m);
+typedef int (*store_financing_fn)(void *ctx, const struct financing *f);
+typedef int (*store_budget_year_fn)(void *ctx, const struct budget_year *b);
+typedef int (*store_strategy_fn)(void *ctx, const struct strategy *s);
+typedef int (*store_expected_fn)(void *ctx, const struct expected_impact *e);
+typedef int (*store_outcome_fn)(void *ctx, const struct observed_outcome *o);
+typedef int (*store_practice_fn)(void *ctx, const struct practice *p);
+typedef int (*store_partner_call_fn)(void *ctx, const struct partner_call *c);
+
+/* ---- authorities ---- */
+
+/* Insert a (validated) authority, its main name and other names; sets a->id. */
+int store_authority_insert(struct store *st, struct authority *a, char **errmsg);
+/* Replace every field of authority a->id (its names too). */
+int store_authority_update(struct store *st, const struct authority *a, char **errmsg);
+/* Record one more spelling of an authority's name (no-op when known). */
+int store_authority_add_name(struct store *st, int64_t id, const char *name, char **errmsg);
+/* Set coordinates on an authority that has none. */
+int store_authority_set_coords(struct store *st, int64_t id, double lat, double lng, char **errmsg);
+int store_authority_get(struct store *st, int64_t id, struct authority *out);
+int store_authority_exists(struct store *st, int64_t id);
+/* Authorities matching f, by id; [out] total: how many match without limit/cursor (may be NULL). */
+int store_authority_list(struct store *st, const struct store_filter *f, store_authority_fn fn,
+			 void *ctx, int64_t *total, char **errmsg);
+/* Find by country and official code; EALA_ENOTFOUND when none. */
+int store_authority_find_code(struct store *st, const char *country, const char *code, int64_t *id);
+
+/* One known spelling of an authority, for name resolution (src/io/twincity.c). */
+struct store_name_entry {
+	int64_t authority_id;
+	const char *country;
+	const char *name;
+	const char *key;        /* text_name_key() */
+	const char *loose_key;  /* text_loose_key() */
+	int has_coords;
+	double lat, lng;
+};
+typedef int (*store_name_fn)(void *ctx, const struct store_name_entry *e);
+int store_authority_names_each(struct store *st, store_name_fn fn, void *ctx, char **errmsg);
+
+/* ---- organisations ---- */
+int store_organisation_insert(struct store *st, struct organisation *o, char **errmsg);
+int store_organisation_update(struct store *st, const struct organisation *o, char **errmsg);
+int store_organisation_get(struct store *st, int64_t id, struct organisation *out);
+int store_organisation_exists(struct store *st, int64_t id);
+int store_organisation_list(struct store *st, const struct store_filter *f,
+			    store_organisation_fn fn, void *ctx, int64_t *total, char **errmsg);
+
+/* ---- partnerships ---- */
+/* Insert; EALA_ECONFLICT when a partnership of the same kind between the same
+ * authorities exists, with p->id set to that one. */
+int store_partnership_insert(struct store *st, struct partnership *p, char **errmsg);
+int store_partnership_update(struct store *st, const struct partnership *p, char **errmsg);
+int store_partnership_get(struct store *st, int64_t id, struct partnership *out);
+int store_partnership_exists(struct store *st, int64_t id);
+int store_partnership_list(struct store *st, const struct store_filter *f,
+			   store_partnership_fn fn, void *ctx, int64_t *total, char **errmsg);
+
+/* ---- actions ---- */
+int store_action_insert(struct store *st, struct action *a, char **errmsg);
+int store_action_update(struct store *st, const struct action *a, char **errmsg);
+int store_action_get(struct store *st, int64_t id, struct action *out);
+int store_action_exists(struct store *st, int64_t id);
+int store_action_list(struct store *st, const struct store_filter *f, store_action_fn fn,
+		      void *ctx, int64_t *total, char **errmsg);
+
+/* ---- the rest of the model: insert, and walk (0 for 'all') ---- */
+int store_membership_insert(struct store *st, struct network_membership *m, char **errmsg);
+int store_membership_each(struct store *st, int64_t authority_id, int64_t network_id,
+			  store_membership_fn fn, void *ctx, char **errmsg);
+int store_financing_insert(struct store *st, struct financing *f, char **errmsg);
+int store_financing_each(struct store *st, int64_t action_id, store_financing_fn fn, void *ctx,
+			 char **errmsg);
+/* Insert or replace the figures of (authority, year). */
+int store_budget_year_put(struct store *st, const struct budget_year *b, char **errmsg);
+int store_budget_year_each(struct store *st, int64_t authority_id, store_budget_year_fn fn,
+			   void *ctx, char **errmsg);
+int store_strategy_insert(struct store *st, struct strategy *s, char **errmsg);
+int store_strategy_each(struct store *st, int64_t authority_id, store_strategy_fn fn, void *ctx,
+			char **errmsg);
+/* Inserts the indicators and their periods too. */
+int store_expected_impact_insert(struct store *st, struct expected_impact *e, char **errmsg);
+int store_expected_impact_each(struct store *st, int64_t partnership_id, store_expected_fn fn,
+			       void *ctx, char **errmsg);
+int store_observed_outcome_insert(struct store *st, struct observed_outcome *o, char **errmsg);
+int store_observed_outcome_each(struct store *st, int64_t partnership_id, store_outcome_fn fn,
+				void *ctx, char **errmsg);
+int store_practice_insert(struct store *st, struct practice *p, char **errmsg);
+int store_practice_each(struct store *st, store_practice_fn fn, void *ctx, char **errmsg);
+int store_partner_call_insert(struct store *st, struct partner_call *c, char **errmsg);
+int store_partner_call_each(struct store *st, int64_t authority_id, store_partner_call_fn fn,
+			    void *ctx, char **errmsg);
+
+/* ---- audit ---- */
+/* Record who changed what; e->at may be NULL (now). */
+int store_audit_add(struct store *st, const struct audit_event *e, char **errmsg);
+
+/* How many audit events of an operation and kind (kind NULL: any). */
+int store_audit_count(struct store *st, const char *operation, const char *kind, int64_t *n,
+		      char **errmsg);
+
+/* ---- counts ---- */
+struct store_stats {
+	int64_t authorities, organisations, network_memberships, partnerships, actions,
+		financing, budget_years, strategies, expected_impacts, observed_outcomes,
+		practices, partner_calls, users, audit_events;
+	int64_t countries;      /* distinct countries of authorities */
+	int64_t twinnings;      /* partnerships of kind twinning */
+};
+int store_stats_get(struct store *st, struct store_stats *out, char **errmsg);
+
+#endif

@@ -1,0 +1,561 @@
+/* store_sqlite.c: the SQLite store: connection, migrations, transactions,
+ * statement cache, binding helpers, counts and the audit log.
+ *
+ * Migrations are SQL files compiled into the binary (scripts/embed.py);
+ * PRAGMA user_version holds the schema version and application_id marks the
+ * file as eala's, so a database from a newer eala, or another program's
+ * database, is refused instead of being damaged.
+ */
+#define _GNU_SOURCE
+#include "sqlite_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define EALA_APPLICATION_ID 0x45414c41 /* "EALA" */
+
+extern const char eala_schema_v1[];
+
+static const char *const migrations[] = {
+	eala_schema_v1,  /* 0 -> 1 */
+};
+#define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(*migrations)))
+
+int store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+int sq_fail(struct store *st, char **errmsg, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	if (errmsg && !*errmsg)
+		*errmsg = xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
+	if ((code & 0xff) == SQLITE_CONSTRAINT)
+		return EALA_ECONFLICT;
+	if ((code & 0xff) == SQLITE_NOMEM)
+		return EALA_ENOMEM;
+	return EALA_EIO;
+}
+
+sqlite3_stmt *sq_cached(struct store *st, const char *sql, char **errmsg)
+{
+	int free_slot = -1;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (st->cache[i].sql == sql) {
+			sqlite3_stmt *s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+		if (!st->cache[i].sql && free_slot < 0)
+			free_slot = i;
+	}
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		sq_fail(st, errmsg, "preparing a statement");
+		return NULL;
+	}
+	if (free_slot >= 0) {
+		st->cache[free_slot].sql = sql;
+		st->cache[free_slot].stmt = s;
+	} else {
+		/* cannot happen with STMT_CACHE above the number of statements; stay correct anyway */
+		sqlite3_finalize(st->cache[0].stmt);
+		st->cache[0].sql = sql;
+		st->cache[0].stmt = s;
+	}
+	return s;
+}
+
+sqlite3_stmt *sq_prepare(struct store *st, const char *sql, char **errmsg)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		sq_fail(st, errmsg, "preparing a statement");
+		return NULL;
+	}
+	return s;
+}
+
+void sq_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void sq_id(sqlite3_stmt *s, int i, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(s, i, id);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void sq_int(sqlite3_stmt *s, int i, int64_t v)
+{
+	sqlite3_bind_int64(s, i, v);
+}
+
+void sq_real_opt(sqlite3_stmt *s, int i, int has, double v)
+{
+	if (has)
+		sqlite3_bind_double(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+char *sq_col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? strdup((const char *)t) : NULL;
+}
+
+int64_t sq_col_id(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, i);
+}
+
+int sq_exec_stmt(struct store *st, sqlite3_stmt *s, char **errmsg, const char *what)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_fail(st, errmsg, what);
+	return EALA_OK;
+}
+
+void sq_match(sqlite3_stmt *s, int i, const char *q)
+{
+	/* Each word becomes a quoted prefix term: user text never reaches the
+	 * FTS5 query syntax, so quotes, operators and column filters are inert. */
+	if (!q) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	size_t len = strlen(q);
+	char *expr = malloc(len * 4 + 1);
+	if (!expr) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	size_t o = 0;
+	int in_word = 0;
+	for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
+		int word = *p >= 0x80 || isalnum(*p);
+		if (word && !in_word) {
+			if (o)
+				expr[o++] = ' ';
+			expr[o++] = '"';
+		} else if (!word && in_word) {
+			expr[o++] = '"';
+			expr[o++] = '*';
+		}
+		if (word)
+			expr[o++] = (char)*p;
+		in_word = word;
+	}
+	if (in_word) {
+		expr[o++] = '"';
+		expr[o++] = '*';
+	}
+	expr[o] = '\0';
+	if (o)
+		sqlite3_bind_text(s, i, expr, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+	free(expr);
+}
+
+void sq_limit(sqlite3_stmt *s, int i, int n)
+{
+	sqlite3_bind_int(s, i, n > 0 ? n : -1);
+}
+
+void sq_strv(sqlite3_stmt *s, int i, const struct strv *sv)
+{
+	if (!sv->n) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	char *j = strv_join(sv, "|");
+	sq_text(s, i, j);
+	free(j);
+}
+
+int sq_col_strv(sqlite3_stmt *s, int i, struct strv *out)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	return t ? strv_split(out, t, '|') : EALA_OK;
+}
+
+int sq_count(struct store *st, sqlite3_stmt *s, int64_t *out, char **errmsg)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return sq_fail(st, errmsg, "counting");
+	*out = sqlite3_column_int64(s, 0);
+	return EALA_OK;
+}
+
+/* ---- connection ---- */
+
+int store_open(const char *uri, int create, struct store **out, char **errmsg)
+{
+	int rc = EALA_OK;
+	struct store *st = NULL;
+	struct stat sb;
+	*out = NULL;
+	if (!uri || !*uri) {
+		*errmsg = xstrdup("no database given (use --db FILE or EALA_DB)");
+		return EALA_EINVAL;
+	}
+	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0) {
+		*errmsg = xasprintf("%s: PostgreSQL is not supported by this build yet", uri);
+		return EALA_EINVAL;
+	}
+	if (!create && stat(uri, &sb) != 0) {
+		*errmsg = xasprintf("database %s does not exist: run 'eala init' first", uri);
+		return EALA_ENOTFOUND;
+	}
+	/* no allocation statistics: they cost a mutex on every malloc */
+	static int configured;
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = 1;
+	}
+	if (!(st = calloc(1, sizeof(*st))) || !(st->path = strdup(uri))) {
+		rc = EALA_ENOMEM;
+		goto out;
+	}
+	/* one connection per thread: no need for SQLite's own locking */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(uri, &st->db, flags, NULL) != SQLITE_OK) {
+		*errmsg = xasprintf("cannot open database %s: %s", uri,
+				    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		rc = EALA_EIO;
+		goto out;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 1);
+	char *err = NULL;
+	if (sqlite3_exec(st->db,
+			 "PRAGMA foreign_keys = ON;"
+			 "PRAGMA journal_mode = WAL;"
+			 "PRAGMA synchronous = NORMAL;"
+			 "PRAGMA temp_store = MEMORY;"
+			 "PRAGMA cache_size = -32000;",
+			 NULL, NULL, &err) != SQLITE_OK) {
+		*errmsg = xasprintf("%s is not a usable database: %s", uri, err ? err : "?");
+		sqlite3_free(err);
+		rc = EALA_EIO;
+		goto out;
+	}
+out:
+	if (rc != EALA_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return EALA_OK;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	for (int k = 0; k < FTS_KINDS; k++)
+		free(st->fts[k].ids);
+	if (st->db) {
+		/* fold the WAL back so a copied .db file is complete */
+		sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
+		sqlite3_close(st->db);
+	}
+	free(st->path);
+	free(st);
+}
+
+static int pragma_int(struct store *st, const char *sql, int *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = EALA_EIO;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(s) != SQLITE_ROW)
+		goto out;
+	*out = sqlite3_column_int(s, 0);
+	rc = EALA_OK;
+out:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int versions(struct store *st, int *version, int *app_id, int *tables, char **errmsg)
+{
+	if (pragma_int(st, "PRAGMA user_version", version) ||
+	    pragma_int(st, "PRAGMA application_id", app_id) ||
+	    pragma_int(st, "SELECT count(*) FROM sqlite_schema", tables)) {
+		return sq_fail(st, errmsg, st->path);
+	}
+	return EALA_OK;
+}
+
+int store_check(struct store *st, char **errmsg)
+{
+	int v = 0, app = 0, tables = 0;
+	int rc = versions(st, &v, &app, &tables, errmsg);
+	if (rc)
+		return rc;
+	if (app != EALA_APPLICATION_ID && tables > 0) {
+		*errmsg = xasprintf("%s is not an eala database", st->path);
+		return EALA_EVERSION;
+	}
+	if (v > SCHEMA_VERSION) {
+		*errmsg = xasprintf("database %s was made by a newer eala (schema %d; this eala "
+				    "knows up to %d): upgrade eala", st->path, v, SCHEMA_VERSION);
+		return EALA_EVERSION;
+	}
+	if (v < SCHEMA_VERSION) {
+		*errmsg = xasprintf("database %s is at schema %d, this eala needs %d: run 'eala init'",
+				    st->path, v, SCHEMA_VERSION);
+		return EALA_EVERSION;
+	}
+	return EALA_OK;
+}
+
+int store_init(struct store *st, int *from, int *to, char **errmsg)
+{
+	int v = 0, app = 0, tables = 0;
+	int rc = versions(st, &v, &app, &tables, errmsg);
+	if (rc)
+		return rc;
+	*from = *to = v;
+	if (app != EALA_APPLICATION_ID && tables > 0) {
+		*errmsg = xasprintf("%s is not an eala database: not touching it", st->path);
+		return EALA_EVERSION;
+	}
+	if (v > SCHEMA_VERSION) {
+		*errmsg = xasprintf("database %s was made by a newer eala (schema %d; this eala "
+				    "knows up to %d): upgrade eala", st->path, v, SCHEMA_VERSION);
+		return EALA_EVERSION;
+	}
+	if (v == SCHEMA_VERSION)
+		return EALA_OK;
+	if ((rc = store_begin(st)))
+		return sq_fail(st, errmsg, "starting the migration");
+	for (int i = v; i < SCHEMA_VERSION; i++) {
+		char *err = NULL;
+		if (sqlite3_exec(st->db, migrations[i], NULL, NULL, &err) != SQLITE_OK) {
+			*errmsg = xasprintf("migration to schema %d failed: %s", i + 1, err ? err : "?");
+			sqlite3_free(err);
+			store_rollback(st);
+			return EALA_EIO;
+		}
+	}
+	char pragma[96];
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+		 SCHEMA_VERSION, EALA_APPLICATION_ID);
+	if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		rc = sq_fail(st, errmsg, "recording the schema version");
+		store_rollback(st);
+		return rc;
+	}
+	if ((rc = store_commit(st)))
+		return sq_fail(st, errmsg, "committing the migration");
+	*to = SCHEMA_VERSION;
+	return EALA_OK;
+}
+
+/* ---- search index, written in one batch per transaction ---- */
+
+/* One DELETE and one INSERT per kind, the ids passed as a JSON array: each
+ * statement on an FTS5 table opens a savepoint that flushes FTS5's memory,
+ * so a statement per record made imports five times slower. */
+static const struct {
+	const char *del, *ins;
+} fts_sql[FTS_KINDS] = {
+	[FTS_AUTHORITY] = {
+		"DELETE FROM authority_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
+		"INSERT INTO authority_fts(rowid, names) SELECT authority_id, group_concat(name, ' ')"
+		" FROM authority_name WHERE authority_id IN (SELECT value FROM json_each(?1))"
+		" GROUP BY authority_id"},
+	[FTS_ORGANISATION] = {
+		"DELETE FROM organisation_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
+		"INSERT INTO organisation_fts(rowid, name) SELECT id, name FROM organisation"
+		" WHERE id IN (SELECT value FROM json_each(?1))"},
+	[FTS_PARTNERSHIP] = {
+		"DELETE FROM partnership_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
+		"INSERT INTO partnership_fts(rowid, name) SELECT id, name FROM partnership"
+		" WHERE id IN (SELECT value FROM json_each(?1))"},
+	[FTS_ACTION] = {
+		"DELETE FROM action_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
+		"INSERT INTO action_fts(rowid, title, description) SELECT id, title, description"
+		" FROM action WHERE id IN (SELECT value FROM json_each(?1))"},
+};
+
+static void fts_forget(struct store *st)
+{
+	for (int k = 0; k < FTS_KINDS; k++)
+		st->fts[k].n = 0;
+}
+
+/* "[3,5,8]" */
+static char *ids_json(const struct fts_pending *p)
+{
+	char *out = malloc(p->n * 21 + 3), *o = out;
+	if (!out)
+		return NULL;
+	*o++ = '[';
+	for (size_t i = 0; i < p->n; i++)
+		o += sprintf(o, i ? ",%lld" : "%lld", (long long)p->ids[i]);
+	*o++ = ']';
+	*o = '\0';
+	return out;
+}
+
+static int fts_flush(struct store *st, char **errmsg)
+{
+	int rc = EALA_OK;
+	for (int k = 0; k < FTS_KINDS && !rc; k++) {
+		if (!st->fts[k].n)
+			continue;
+		char *ids = ids_json(&st->fts[k]);
+		if (!ids)
+			return EALA_ENOMEM;
+		const char *sql[2] = {fts_sql[k].del, fts_sql[k].ins};
+		for (int i = 0; i < 2 && !rc; i++) {
+			sqlite3_stmt *s = sq_cached(st, sql[i], errmsg);
+			if (!s) {
+				rc = EALA_EIO;
+				break;
+			}
+			sqlite3_bind_text(s, 1, ids, -1, SQLITE_STATIC);
+			rc = sq_exec_stmt(st, s, errmsg, "updating the search index");
+			sqlite3_reset(s);
+		}
+		free(ids);
+	}
+	fts_forget(st);
+	return rc;
+}
+
+int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, char **errmsg)
+{
+	struct fts_pending *p = &st->fts[kind];
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 1024;
+		int64_t *v = realloc(p->ids, cap * sizeof(*v));
+		if (!v)
+			return EALA_ENOMEM;
+		p->ids = v;
+		p->cap = cap;
+	}
+	p->ids[p->n++] = id;
+	return st->depth ? EALA_OK : fts_flush(st, errmsg);
+}
+
+/* ---- transactions (nested calls join the outer one) ---- */
+
+int store_begin(struct store *st)
+{
+	if (st->depth++ > 0)
+		return EALA_OK;
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		st->depth--;
+		return EALA_EIO;
+	}
+	return EALA_OK;
+}
+
+int store_commit(struct store *st)
+{
+	if (st->depth == 0)
+		return EALA_EINVAL;
+	if (--st->depth > 0)
+		return EALA_OK;
+	if (fts_flush(st, NULL) != EALA_OK ||
+	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return EALA_EIO;
+	}
+	return EALA_OK;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->depth == 0)
+		return;
+	st->depth = 0;
+	fts_forget(st);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- counts and audit ---- */
+
+int store_stats_get(struct store *st, struct store_stats *out, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM authority), (SELECT count(*) FROM organisation),"
+		" (SELECT count(*) FROM network_membership), (SELECT count(*) FROM partnership),"
+		" (SELECT count(*) FROM action), (SELECT count(*) FROM financing),"
+		" (SELECT count(*) FROM budget_year), (SELECT count(*) FROM strategy),"
+		" (SELECT count(*) FROM expected_impact), (SELECT count(*) FROM observed_outcome),"
+		" (SELECT count(*) FROM practice), (SELECT count(*) FROM partner_call),"
+		" (SELECT count(*) FROM user), (SELECT count(*) FROM audit_event),"
+		" (SELECT count(DISTINCT country) FROM authority),"
+		" (SELECT count(*) FROM partnership WHERE kind = 'twinning')";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return sq_fail(st, errmsg, "counting records");
+	int64_t *f[] = {&out->authorities, &out->organisations, &out->network_memberships,
+			&out->partnerships, &out->actions, &out->financing, &out->budget_years,
+			&out->strategies, &out->expected_impacts, &out->observed_outcomes,
+			&out->practices, &out->partner_calls, &out->users, &out->audit_events,
+			&out->countries, &out->twinnings};
+	for (int i = 0; i < (int)(sizeof(f) / sizeof(*f)); i++)
+		*f[i] = sqlite3_column_int64(s, i);
+	sqlite3_reset(s);
+	return EALA_OK;
+}
+
+int store_audit_add(struct store *st, const struct audit_event *e, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO audit_event(at, actor, operation, kind, record_id, before, after)"
+		" VALUES (coalesce(?1, strftime('%Y-%m-%dT%H:%M:%SZ','now')), ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_text(s, 1, e->at);
+	sq_text(s, 2, e->actor ? e->actor : "cli");
+	sq_text(s, 3, e->operation);
+	sq_text(s, 4, e->kind);
+	sq_id(s, 5, e->record_id);
+	sq_text(s, 6, e->before);
+	sq_text(s, 7, e->after);
+	return sq_exec_stmt(st, s, errmsg, "recording the audit event");
+}
+
+int store_audit_count(struct store *st, const char *operation, const char *kind, int64_t *n,
+		      char **errmsg)
+{
+	static const char sql[] = "SELECT count(*) FROM audit_event WHERE operation = ?1"
+				  " AND (?2 IS NULL OR kind = ?2)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_text(s, 1, operation);
+	sq_text(s, 2, kind);
+	int rc = sq_count(st, s, n, errmsg);
+	sqlite3_reset(s);
+	return rc;
+}
