@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,7 +295,7 @@ static void load_aliases(void)
 
 struct name_entry {
 	char *key;
-	const char *code;   /* points into the country code list */
+	char code[4];       /* a copy: the code list may be reset and reloaded (tests) */
 };
 
 static struct name_entry *country_names;
@@ -324,7 +325,8 @@ static void build_country_index(void)
 				country_names = v;
 			}
 			country_names[n_country_names].key = text_loose_key(names.v[k]);
-			country_names[n_country_names].code = cl->v[i].code;
+			snprintf(country_names[n_country_names].code, sizeof(country_names[0].code), "%s",
+				 cl->v[i].code);
 			if (country_names[n_country_names].key)
 				n_country_names++;
 		}
@@ -344,8 +346,7 @@ static const char *resolve_exact(const char *key, int *overseas)
 		if (aliases[i].key && strcmp(aliases[i].key, key) == 0) {
 			if (overseas)
 				*overseas = aliases[i].overseas;
-			const struct code *c = codelist_find(CL_COUNTRY, aliases[i].iso2);
-			return c ? c->code : NULL;
+			return codelist_has(CL_COUNTRY, aliases[i].iso2) ? aliases[i].iso2 : NULL;
 		}
 	}
 	struct name_entry probe = {.key = (char *)key};

@@ -148,11 +148,17 @@ int csvdoc_parse(const char *name, const char *buf, size_t len, struct csv_doc *
 		if (p.pstate == 0) /* ROW_NOT_BEGUN: a new row starts on this line */
 			f.row_line = f.line;
 		if (csv_parse(&p, buf + pos, seg, on_field, on_row, &f) != seg) {
-			errlist_add(el, name, f.line, NULL, "%s",
-				    csv_error(&p) == CSV_EPARSE
-					    ? "malformed quoting: a quote inside an unquoted field, "
-					      "or text after a closing quote"
-					    : "out of memory while reading");
+			if (csv_error(&p) != CSV_EPARSE)
+				errlist_add(el, name, f.line, NULL, "out of memory while reading");
+			else if (f.row_line != f.line)
+				/* a quote opened earlier ran on until another quote broke the syntax */
+				errlist_add(el, name, f.row_line, NULL,
+					    "malformed quoting in the row that starts here: a quote opened "
+					    "in it is not closed before line %ld", f.line);
+			else
+				errlist_add(el, name, f.line, NULL,
+					    "malformed quoting: a quote inside an unquoted field, "
+					    "or text after a closing quote");
 			rc = EALA_EINVAL;
 			goto out;
 		}

@@ -215,14 +215,20 @@ static int load_name(void *ctx, const struct store_name_entry *e)
 	long c = index_head(&lc->r->by_id, idkey);
 	if (c >= 0) {
 		c = (long)lc->r->by_id.links[c].cand;
+		if (e->is_main && str_set(&lc->r->cands[c].name, e->name))
+			return lc->rc = EALA_ENOMEM;
 	} else {
+		/* partnership names use the main name; a later row may bring it */
 		c = new_cand(lc->r, e->authority_id, e->name, e->has_coords, e->lat, e->lng);
 		if (c < 0 || index_add(&lc->r->by_id, idkey, (size_t)c, NULL))
 			return lc->rc = EALA_ENOMEM;
 	}
-	if (add_keys(lc->r, (size_t)c, e->country, e->name, e->key, e->loose_key))
-		return lc->rc = EALA_ENOMEM;
-	return 0;
+	char *key = text_name_key(e->name, e->country), *loose = text_loose_key(e->name);
+	int rc = key && loose ? add_keys(lc->r, (size_t)c, e->country, e->name, key, loose)
+			      : EALA_ENOMEM;
+	free(key);
+	free(loose);
+	return rc ? (lc->rc = rc) : 0;
 }
 
 /* Best candidate under key: the nearest within max_km; without coordinates
@@ -247,6 +253,17 @@ static long pick(struct resolver *r, struct index *ix, const char *key, int has,
 	}
 	return best;
 }
+
+#define COUNTRY_CACHE 64
+
+struct country_cache {
+	struct {
+		char name[64];
+		const char *code;
+		int overseas;
+	} e[COUNTRY_CACHE];
+	unsigned next;
+};
 
 struct end {
 	const char *name;
@@ -382,34 +399,28 @@ static int parse_coord(const char *s, double lo, double hi, double *out)
 	return 1;
 }
 
-/* country_resolve() with a memory of the last names: rows repeat countries. */
-static const char *cached_country(const char *name, int *overseas)
+/* country_resolve() with a memory of the names seen: rows repeat countries. */
+static const char *cached_country(struct country_cache *cc, const char *name, int *overseas)
 {
-	static struct {
-		char name[64];
-		const char *code;
-		int overseas;
-	} cache[64];
-	static unsigned next;
-	for (unsigned i = 0; i < 64; i++) {
-		if (cache[i].name[0] && strcmp(cache[i].name, name) == 0) {
-			*overseas = cache[i].overseas;
-			return cache[i].code;
+	for (unsigned i = 0; i < COUNTRY_CACHE; i++) {
+		if (cc->e[i].name[0] && strcmp(cc->e[i].name, name) == 0) {
+			*overseas = cc->e[i].overseas;
+			return cc->e[i].code;
 		}
 	}
 	const char *code = country_resolve(name, overseas);
-	if (code && strlen(name) < sizeof(cache[0].name)) {
-		unsigned i = next++ % 64;
-		snprintf(cache[i].name, sizeof(cache[i].name), "%s", name);
-		cache[i].code = code;
-		cache[i].overseas = *overseas;
+	if (code && strlen(name) < sizeof(cc->e[0].name)) {
+		unsigned i = cc->next++ % COUNTRY_CACHE;
+		snprintf(cc->e[i].name, sizeof(cc->e[i].name), "%s", name);
+		cc->e[i].code = code;
+		cc->e[i].overseas = *overseas;
 	}
 	return code;
 }
 
 /* Fill e from one side of a row; 0 and a rejection when it cannot be resolved. */
 static int read_end(const struct csv_doc *doc, const struct csv_row *row, const struct columns *col,
-		    int side, struct end *e, struct twin_report *rep)
+		    int side, struct end *e, struct twin_report *rep, struct country_cache *cc)
 {
 	const char *label[2] = {"1", "2"};
 	memset(e, 0, sizeof(*e));
@@ -425,7 +436,7 @@ static int read_end(const struct csv_doc *doc, const struct csv_row *row, const 
 			    "empty country for '%s'", e->name);
 		return 0;
 	}
-	if (!(e->country = cached_country(cname, &e->overseas))) {
+	if (!(e->country = cached_country(cc, cname, &e->overseas))) {
 		errlist_add(&rep->rejected, doc->file, row->line, side ? "country2" : "country1",
 			    "unknown country '%s'", cname);
 		return 0;
@@ -444,6 +455,20 @@ static int read_end(const struct csv_doc *doc, const struct csv_row *row, const 
 		}
 	}
 	return 1;
+}
+
+/* A row twinning a town with itself (same country, name key and place). */
+static int same_place(const struct end *a, const struct end *b)
+{
+	if (strcmp(a->country, b->country) != 0)
+		return 0;
+	char *ka = text_name_key(a->name, a->country), *kb = text_name_key(b->name, b->country);
+	int same = ka && kb && strcmp(ka, kb) == 0;
+	free(ka);
+	free(kb);
+	if (same && a->has_coords && b->has_coords)
+		same = geo_distance_km(a->lat, a->lng, b->lat, b->lng) <= SAME_PLACE_KM;
+	return same;
 }
 
 static const char *base_name(const char *path)
@@ -474,6 +499,7 @@ static int import_rows(struct store *st, const struct csv_doc *doc, const struct
 		       char **errmsg)
 {
 	struct progress pg;
+	struct country_cache cc = {0};
 	int rc = EALA_OK;
 	progress_start(&pg, source, doc->n);
 	for (size_t i = 0; i < doc->n && !rc; i++) {
@@ -482,7 +508,13 @@ static int import_rows(struct store *st, const struct csv_doc *doc, const struct
 		size_t c[2];
 		rep->rows_read++;
 		progress_update(&pg, i);
-		if (!read_end(doc, row, col, 0, &e[0], rep) || !read_end(doc, row, col, 1, &e[1], rep)) {
+		if (!read_end(doc, row, col, 0, &e[0], rep, &cc) || !read_end(doc, row, col, 1, &e[1], rep, &cc)) {
+			rep->rows_rejected++;
+			continue;
+		}
+		if (same_place(&e[0], &e[1])) {
+			errlist_add(&rep->rejected, doc->file, row->line, NULL,
+				    "both ends are the same place: '%s' and '%s'", e[0].name, e[1].name);
 			rep->rows_rejected++;
 			continue;
 		}

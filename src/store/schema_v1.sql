@@ -7,6 +7,7 @@
 CREATE TABLE authority (
 	id            INTEGER PRIMARY KEY,
 	name          TEXT NOT NULL,
+	other_names   TEXT,          -- other spellings and names, '|' separated
 	country       TEXT NOT NULL,
 	level         TEXT NOT NULL,
 	official_code TEXT,
@@ -22,17 +23,6 @@ CREATE TABLE authority (
 CREATE INDEX authority_country ON authority(country, level);
 CREATE UNIQUE INDEX authority_official_code ON authority(country, official_code)
 	WHERE official_code IS NOT NULL;
-
--- Every name an authority is known by, the main one included, with the keys
--- of src/core/text.h used to recognise spellings of the same place.
-CREATE TABLE authority_name (
-	authority_id INTEGER NOT NULL REFERENCES authority(id) ON DELETE CASCADE,
-	name         TEXT NOT NULL,
-	key          TEXT NOT NULL,
-	loose_key    TEXT NOT NULL,
-	PRIMARY KEY (authority_id, name)
-) WITHOUT ROWID;
-CREATE INDEX authority_name_key ON authority_name(key);
 
 CREATE TABLE organisation (
 	id           INTEGER PRIMARY KEY,
@@ -82,7 +72,6 @@ CREATE TABLE partnership (
 	member_key        TEXT NOT NULL
 );
 CREATE UNIQUE INDEX partnership_members_kind ON partnership(member_key, kind);
-CREATE INDEX partnership_kind ON partnership(kind, status);
 
 CREATE TABLE partnership_member (
 	partnership_id INTEGER NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
@@ -289,7 +278,7 @@ CREATE INDEX audit_event_record ON audit_event(kind, record_id);
 -- in one batch when a transaction commits (store_sqlite.c, fts_flush): FTS5
 -- written from triggers, or interleaved with other tables, flushes its
 -- in-memory index at every statement and made imports five times slower.
--- authority_fts holds every name of an authority, space separated.
+-- authority_fts holds the name and the other names of an authority.
 CREATE VIRTUAL TABLE authority_fts USING fts5(names, tokenize = 'unicode61 remove_diacritics 2', detail = none);
 CREATE VIRTUAL TABLE organisation_fts USING fts5(name, tokenize = 'unicode61 remove_diacritics 2', detail = none);
 CREATE VIRTUAL TABLE partnership_fts USING fts5(name, tokenize = 'unicode61 remove_diacritics 2', detail = none);

@@ -18,17 +18,17 @@ struct store {
 	} cache[STMT_CACHE];
 	int depth;                   /* nesting of store_begin() */
 	struct fts_pending {
-		int64_t *ids;        /* records whose search row must be (re)written */
+		int64_t *ids;        /* records whose search row must be written */
 		size_t n, cap;
-	} fts[FTS_KINDS];
+	} fts[FTS_KINDS][2];         /* [kind][0]: new records, [kind][1]: changed ones */
 };
 
 /* Search-index kinds: which *_fts table a record belongs to. */
 enum fts_kind { FTS_AUTHORITY, FTS_ORGANISATION, FTS_PARTNERSHIP, FTS_ACTION };
 
-/* Note that a record's search row must be rewritten before the transaction
- * commits (outside a transaction: at once). */
-int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, char **errmsg);
+/* Note that a record's search row must be written (replace: it may have one
+ * already) before the transaction commits; outside a transaction, at once. */
+int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, int replace, char **errmsg);
 
 /* A cached prepared statement for sql (a string literal), reset and unbound.
  * Only for statements that are stepped to completion before the function

@@ -7,75 +7,39 @@
  */
 #include "sqlite_int.h"
 
-#include "../core/text.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ================= authorities ================= */
 
-#define AUTH_COLS "id, name, country, level, official_code, population, lat, lng, parent_id," \
-	" overseas, source, illustrative, notes"
-
-static int add_name(struct store *st, int64_t id, const char *name, const char *country,
-		    char **errmsg)
-{
-	static const char sql[] =
-		"INSERT OR IGNORE INTO authority_name(authority_id, name, key, loose_key)"
-		" VALUES (?1, ?2, ?3, ?4)";
-	char *key = text_name_key(name, country), *loose = text_loose_key(name);
-	int rc = EALA_ENOMEM;
-	if (!key || !loose)
-		goto out;
-	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
-	rc = EALA_EIO;
-	if (!s)
-		goto out;
-	sq_id(s, 1, id);
-	sq_text(s, 2, name);
-	sq_text(s, 3, key);
-	sq_text(s, 4, loose);
-	rc = sq_exec_stmt(st, s, errmsg, "recording an authority name");
-out:
-	free(key);
-	free(loose);
-	return rc;
-}
+#define AUTH_COLS "id, name, other_names, country, level, official_code, population, lat, lng," \
+	" parent_id, overseas, source, illustrative, notes"
 
 static void bind_authority(sqlite3_stmt *s, const struct authority *a)
 {
 	sq_text(s, 2, a->name);
-	sq_text(s, 3, a->country);
-	sq_text(s, 4, a->level);
-	sq_text(s, 5, a->official_code);
+	sq_strv(s, 3, &a->other_names);
+	sq_text(s, 4, a->country);
+	sq_text(s, 5, a->level);
+	sq_text(s, 6, a->official_code);
 	if (a->population != EALA_NO_VALUE)
-		sq_int(s, 6, a->population);
+		sq_int(s, 7, a->population);
 	else
-		sqlite3_bind_null(s, 6);
-	sq_real_opt(s, 7, a->has_coords, a->lat);
-	sq_real_opt(s, 8, a->has_coords, a->lng);
-	sq_id(s, 9, a->parent_id);
-	sq_int(s, 10, a->overseas != 0);
-	sq_text(s, 11, a->source);
-	sq_text(s, 12, a->illustrative);
-	sq_text(s, 13, a->notes);
-}
-
-static int authority_names(struct store *st, const struct authority *a, int replace,
-			   char **errmsg)
-{
-	int rc = add_name(st, a->id, a->name, a->country, errmsg);
-	for (size_t i = 0; !rc && i < a->other_names.n; i++)
-		rc = add_name(st, a->id, a->other_names.v[i], a->country, errmsg);
-	(void)replace;
-	return rc ? rc : sq_fts_touch(st, FTS_AUTHORITY, a->id, errmsg);
+		sqlite3_bind_null(s, 7);
+	sq_real_opt(s, 8, a->has_coords, a->lat);
+	sq_real_opt(s, 9, a->has_coords, a->lng);
+	sq_id(s, 10, a->parent_id);
+	sq_int(s, 11, a->overseas != 0);
+	sq_text(s, 12, a->source);
+	sq_text(s, 13, a->illustrative);
+	sq_text(s, 14, a->notes);
 }
 
 int store_authority_insert(struct store *st, struct authority *a, char **errmsg)
 {
-	static const char sql[] = "INSERT INTO authority(" AUTH_COLS ")"
-				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	static const char sql[] = "INSERT INTO authority(" AUTH_COLS ") VALUES"
+				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -85,16 +49,15 @@ int store_authority_insert(struct store *st, struct authority *a, char **errmsg)
 	if (rc)
 		return rc;
 	a->id = sqlite3_last_insert_rowid(st->db);
-	return authority_names(st, a, 0, errmsg);
+	return sq_fts_touch(st, FTS_AUTHORITY, a->id, 0, errmsg);
 }
 
 int store_authority_update(struct store *st, const struct authority *a, char **errmsg)
 {
 	static const char sql[] =
-		"UPDATE authority SET name = ?2, country = ?3, level = ?4, official_code = ?5,"
-		" population = ?6, lat = ?7, lng = ?8, parent_id = ?9, overseas = ?10, source = ?11,"
-		" illustrative = ?12, notes = ?13 WHERE id = ?1";
-	static const char del[] = "DELETE FROM authority_name WHERE authority_id = ?1";
+		"UPDATE authority SET name = ?2, other_names = ?3, country = ?4, level = ?5,"
+		" official_code = ?6, population = ?7, lat = ?8, lng = ?9, parent_id = ?10,"
+		" overseas = ?11, source = ?12, illustrative = ?13, notes = ?14 WHERE id = ?1";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -105,28 +68,32 @@ int store_authority_update(struct store *st, const struct authority *a, char **e
 		return rc;
 	if (sqlite3_changes(st->db) == 0)
 		return EALA_ENOTFOUND;
-	if (!(s = sq_cached(st, del, errmsg)))
-		return EALA_EIO;
-	sq_id(s, 1, a->id);
-	if ((rc = sq_exec_stmt(st, s, errmsg, "updating authority names")))
-		return rc;
-	return authority_names(st, a, 1, errmsg);
+	return sq_fts_touch(st, FTS_AUTHORITY, a->id, 1, errmsg);
 }
 
 int store_authority_add_name(struct store *st, int64_t id, const char *name, char **errmsg)
 {
-	static const char sql[] = "SELECT country FROM authority WHERE id = ?1";
+	/* append unless it is the main name or already one of the others */
+	static const char sql[] =
+		"UPDATE authority SET other_names = coalesce(other_names || '|', '') || ?2"
+		" WHERE id = ?1 AND name <> ?2"
+		" AND ('|' || coalesce(other_names, '') || '|') NOT LIKE ('%|' || ?2 || '|%')";
+	if (!store_authority_exists(st, id))
+		return EALA_ENOTFOUND;
+	if (strchr(name, '|')) {
+		if (errmsg)
+			*errmsg = xasprintf("a name cannot contain '|': %s", name);
+		return EALA_EINVAL;
+	}
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return EALA_ENOTFOUND;
-	char *country = sq_col_text(s, 0);
-	sqlite3_reset(s);
-	int rc = add_name(st, id, name, country, errmsg);
-	free(country);
-	return rc ? rc : sq_fts_touch(st, FTS_AUTHORITY, id, errmsg);
+	sq_text(s, 2, name);
+	int rc = sq_exec_stmt(st, s, errmsg, "recording an authority name");
+	if (rc || sqlite3_changes(st->db) == 0)
+		return rc;
+	return sq_fts_touch(st, FTS_AUTHORITY, id, 1, errmsg);
 }
 
 int store_authority_set_coords(struct store *st, int64_t id, double lat, double lng, char **errmsg)
@@ -143,34 +110,24 @@ int store_authority_set_coords(struct store *st, int64_t id, double lat, double 
 
 static int read_authority(struct store *st, sqlite3_stmt *s, struct authority *a)
 {
-	static const char names_sql[] =
-		"SELECT name FROM authority_name WHERE authority_id = ?1 ORDER BY rowid";
+	(void)st;
 	memset(a, 0, sizeof(*a));
 	a->id = sqlite3_column_int64(s, 0);
 	a->name = sq_col_text(s, 1);
-	a->country = sq_col_text(s, 2);
-	a->level = sq_col_text(s, 3);
-	a->official_code = sq_col_text(s, 4);
-	a->population = sqlite3_column_type(s, 5) == SQLITE_NULL ? EALA_NO_VALUE
-								   : sqlite3_column_int64(s, 5);
-	a->has_coords = sqlite3_column_type(s, 6) != SQLITE_NULL;
-	a->lat = sqlite3_column_double(s, 6);
-	a->lng = sqlite3_column_double(s, 7);
-	a->parent_id = sq_col_id(s, 8);
-	a->overseas = sqlite3_column_int(s, 9);
-	a->source = sq_col_text(s, 10);
-	a->illustrative = sq_col_text(s, 11);
-	a->notes = sq_col_text(s, 12);
-	sqlite3_stmt *n = sq_cached(st, names_sql, NULL);
-	if (!n)
-		return EALA_EIO;
-	sq_id(n, 1, a->id);
-	while (sqlite3_step(n) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(n, 0);
-		if (name && (!a->name || strcmp(name, a->name) != 0))
-			strv_push(&a->other_names, name);
-	}
-	sqlite3_reset(n);
+	sq_col_strv(s, 2, &a->other_names);
+	a->country = sq_col_text(s, 3);
+	a->level = sq_col_text(s, 4);
+	a->official_code = sq_col_text(s, 5);
+	a->population = sqlite3_column_type(s, 6) == SQLITE_NULL ? EALA_NO_VALUE
+								   : sqlite3_column_int64(s, 6);
+	a->has_coords = sqlite3_column_type(s, 7) != SQLITE_NULL;
+	a->lat = sqlite3_column_double(s, 7);
+	a->lng = sqlite3_column_double(s, 8);
+	a->parent_id = sq_col_id(s, 9);
+	a->overseas = sqlite3_column_int(s, 10);
+	a->source = sq_col_text(s, 11);
+	a->illustrative = sq_col_text(s, 12);
+	a->notes = sq_col_text(s, 13);
 	return EALA_OK;
 }
 
@@ -186,7 +143,6 @@ int store_authority_get(struct store *st, int64_t id, struct authority *out)
 		sqlite3_reset(s);
 		return EALA_ENOTFOUND;
 	}
-	/* read the row before the names query reuses the connection's cache */
 	int rc = read_authority(st, s, out);
 	sqlite3_reset(s);
 	return rc;
@@ -283,26 +239,31 @@ out:
 
 int store_authority_names_each(struct store *st, store_name_fn fn, void *ctx, char **errmsg)
 {
-	static const char sql[] =
-		"SELECT n.authority_id, a.country, n.name, n.key, n.loose_key, a.lat, a.lng"
-		" FROM authority_name n JOIN authority a ON a.id = n.authority_id";
+	static const char sql[] = "SELECT id, country, name, other_names, lat, lng FROM authority";
 	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
 	int rc = EALA_OK, step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_name_entry e = {
 			.authority_id = sqlite3_column_int64(s, 0),
 			.country = (const char *)sqlite3_column_text(s, 1),
 			.name = (const char *)sqlite3_column_text(s, 2),
-			.key = (const char *)sqlite3_column_text(s, 3),
-			.loose_key = (const char *)sqlite3_column_text(s, 4),
-			.has_coords = sqlite3_column_type(s, 5) != SQLITE_NULL,
-			.lat = sqlite3_column_double(s, 5),
-			.lng = sqlite3_column_double(s, 6),
+			.is_main = 1,
+			.has_coords = sqlite3_column_type(s, 4) != SQLITE_NULL,
+			.lat = sqlite3_column_double(s, 4),
+			.lng = sqlite3_column_double(s, 5),
 		};
 		if ((rc = fn(ctx, &e)))
 			break;
+		struct strv others = {0};
+		sq_col_strv(s, 3, &others);
+		e.is_main = 0;
+		for (size_t i = 0; !rc && i < others.n; i++) {
+			e.name = others.v[i];
+			rc = fn(ctx, &e);
+		}
+		strv_clear(&others);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = sq_fail(st, errmsg, "reading authority names");
@@ -339,7 +300,7 @@ int store_organisation_insert(struct store *st, struct organisation *o, char **e
 	if (rc)
 		return rc;
 	o->id = sqlite3_last_insert_rowid(st->db);
-	return sq_fts_touch(st, FTS_ORGANISATION, o->id, errmsg);
+	return sq_fts_touch(st, FTS_ORGANISATION, o->id, 0, errmsg);
 }
 
 int store_organisation_update(struct store *st, const struct organisation *o, char **errmsg)
@@ -354,7 +315,7 @@ int store_organisation_update(struct store *st, const struct organisation *o, ch
 	int rc = sq_exec_stmt(st, s, errmsg, "updating an organisation");
 	if (!rc && sqlite3_changes(st->db) == 0)
 		rc = EALA_ENOTFOUND;
-	return rc ? rc : sq_fts_touch(st, FTS_ORGANISATION, o->id, errmsg);
+	return rc ? rc : sq_fts_touch(st, FTS_ORGANISATION, o->id, 1, errmsg);
 }
 
 static void read_organisation(sqlite3_stmt *s, struct organisation *o)
@@ -568,7 +529,7 @@ int store_partnership_insert(struct store *st, struct partnership *p, char **err
 	p->id = sqlite3_last_insert_rowid(st->db);
 	rc = write_members(st, p, 0, errmsg);
 	if (!rc)
-		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, errmsg);
+		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, 0, errmsg);
 out:
 	free(key);
 	return rc;
@@ -599,7 +560,7 @@ int store_partnership_update(struct store *st, const struct partnership *p, char
 	}
 	rc = write_members(st, p, 1, errmsg);
 	if (!rc)
-		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, errmsg);
+		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, 1, errmsg);
 out:
 	free(key);
 	return rc;
@@ -799,7 +760,7 @@ int store_action_insert(struct store *st, struct action *a, char **errmsg)
 		return rc;
 	a->id = sqlite3_last_insert_rowid(st->db);
 	rc = write_action_children(st, a, errmsg);
-	return rc ? rc : sq_fts_touch(st, FTS_ACTION, a->id, errmsg);
+	return rc ? rc : sq_fts_touch(st, FTS_ACTION, a->id, 0, errmsg);
 }
 
 int store_action_update(struct store *st, const struct action *a, char **errmsg)
@@ -820,7 +781,7 @@ int store_action_update(struct store *st, const struct action *a, char **errmsg)
 	if (sqlite3_changes(st->db) == 0)
 		return EALA_ENOTFOUND;
 	rc = write_action_children(st, a, errmsg);
-	return rc ? rc : sq_fts_touch(st, FTS_ACTION, a->id, errmsg);
+	return rc ? rc : sq_fts_touch(st, FTS_ACTION, a->id, 1, errmsg);
 }
 
 static int read_action(struct store *st, sqlite3_stmt *s, struct action *a)

@@ -93,8 +93,7 @@ struct store_name_entry {
 	int64_t authority_id;
 	const char *country;
 	const char *name;
-	const char *key;        /* text_name_key() */
-	const char *loose_key;  /* text_loose_key() */
+	int is_main;            /* the authority's main name */
 	int has_coords;
 	double lat, lng;
 };

@@ -272,7 +272,7 @@ void store_close(struct store *st)
 	for (int i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	for (int k = 0; k < FTS_KINDS; k++)
-		free(st->fts[k].ids);
+		free(st->fts[k][0].ids), free(st->fts[k][1].ids);
 	if (st->db) {
 		/* fold the WAL back so a copied .db file is complete */
 		sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
@@ -383,9 +383,9 @@ static const struct {
 } fts_sql[FTS_KINDS] = {
 	[FTS_AUTHORITY] = {
 		"DELETE FROM authority_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
-		"INSERT INTO authority_fts(rowid, names) SELECT authority_id, group_concat(name, ' ')"
-		" FROM authority_name WHERE authority_id IN (SELECT value FROM json_each(?1))"
-		" GROUP BY authority_id"},
+		"INSERT INTO authority_fts(rowid, names)"
+		" SELECT id, name || ' ' || replace(coalesce(other_names, ''), '|', ' ')"
+		" FROM authority WHERE id IN (SELECT value FROM json_each(?1))"},
 	[FTS_ORGANISATION] = {
 		"DELETE FROM organisation_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
 		"INSERT INTO organisation_fts(rowid, name) SELECT id, name FROM organisation"
@@ -403,7 +403,7 @@ static const struct {
 static void fts_forget(struct store *st)
 {
 	for (int k = 0; k < FTS_KINDS; k++)
-		st->fts[k].n = 0;
+		st->fts[k][0].n = st->fts[k][1].n = 0;
 }
 
 /* "[3,5,8]" */
@@ -420,17 +420,18 @@ static char *ids_json(const struct fts_pending *p)
 	return out;
 }
 
+/* Changed records lose their old row first; new ones have none to lose. */
 static int fts_flush(struct store *st, char **errmsg)
 {
 	int rc = EALA_OK;
-	for (int k = 0; k < FTS_KINDS && !rc; k++) {
-		if (!st->fts[k].n)
+	for (int k = 0, r = 0; k < FTS_KINDS && !rc; r = !r, k += !r) {
+		if (!st->fts[k][r].n)
 			continue;
-		char *ids = ids_json(&st->fts[k]);
+		char *ids = ids_json(&st->fts[k][r]);
 		if (!ids)
 			return EALA_ENOMEM;
 		const char *sql[2] = {fts_sql[k].del, fts_sql[k].ins};
-		for (int i = 0; i < 2 && !rc; i++) {
+		for (int i = r ? 0 : 1; i < 2 && !rc; i++) {
 			sqlite3_stmt *s = sq_cached(st, sql[i], errmsg);
 			if (!s) {
 				rc = EALA_EIO;
@@ -446,9 +447,9 @@ static int fts_flush(struct store *st, char **errmsg)
 	return rc;
 }
 
-int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, char **errmsg)
+int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, int replace, char **errmsg)
 {
-	struct fts_pending *p = &st->fts[kind];
+	struct fts_pending *p = &st->fts[kind][replace != 0];
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 1024;
 		int64_t *v = realloc(p->ids, cap * sizeof(*v));
