@@ -26,7 +26,7 @@ $(BUILD)/build.ninja:
 	meson setup $(BUILD) $(MESON_OPTS) -Dwerror=true >/dev/null
 
 build: deps $(BUILD)/build.ninja
-	@ninja -C $(BUILD) --quiet
+	@ninja -C $(BUILD) --quiet >$(BUILD)/ninja.log 2>&1 || { cat $(BUILD)/ninja.log; exit 1; }
 	@test -x $(BUILD)/eala
 
 run: build

@@ -76,6 +76,8 @@ struct partnership {
 	char *notes;
 	int64_t *members;     /* authority ids, home first */
 	size_t n_members;
+	int name_derived;     /* the name only joins the members' names ("A – B"): the
+			       * store searches it through the authorities' names */
 };
 
 struct participant {

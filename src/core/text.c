@@ -1,6 +1,8 @@
 /* text.c: UTF-8 validation and place-name keys with utf8proc. */
 #include "text.h"
 
+#include "eala.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -9,6 +11,8 @@ long text_utf8_error_at(const char *s, size_t len)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	size_t off = 0;
+	while (off < len && p[off] && p[off] < 0x80) /* ASCII needs no decoding */
+		off++;
 	while (off < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n = utf8proc_iterate(p + off, (utf8proc_ssize_t)(len - off), &cp);
@@ -54,22 +58,25 @@ static int separator(utf8proc_int32_t cp)
 	}
 }
 
-static char *make_key(const char *name, int umlaut_e)
+/* Case-folded, compatibility-decomposed form of name (utf8proc allocates). */
+static utf8proc_ssize_t fold(const char *name, utf8proc_uint8_t **out)
 {
-	utf8proc_uint8_t *folded = NULL;
+	*out = NULL;
 	if (!name)
+		return -1;
+	return utf8proc_map((const utf8proc_uint8_t *)name, 0, out,
+			    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+			    UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+}
+
+/* The key of a folded name: marks dropped (or a diaeresis after a, o, u
+ * written 'e' when umlaut_e), separators as single spaces. */
+static char *key_of(const utf8proc_uint8_t *folded, utf8proc_ssize_t n, int umlaut_e)
+{
+	/* umlaut expansion writes one byte where it drops two: the key never grows */
+	char *out = malloc((size_t)n + 1);
+	if (!out)
 		return NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-					  UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-	if (n < 0)
-		return NULL;
-	/* umlaut expansion can at most add one byte per combining mark removed */
-	char *out = malloc((size_t)n * 2 + 1);
-	if (!out) {
-		free(folded);
-		return NULL;
-	}
 	size_t o = 0;
 	int pending_space = 0;
 	char last = 0;
@@ -97,8 +104,16 @@ static char *make_key(const char *name, int umlaut_e)
 		o += (size_t)w;
 	}
 	out[o] = '\0';
-	free(folded);
 	return out;
+}
+
+static char *make_key(const char *name, int umlaut_e)
+{
+	utf8proc_uint8_t *folded;
+	utf8proc_ssize_t n = fold(name, &folded);
+	char *key = n < 0 ? NULL : key_of(folded, n, umlaut_e);
+	free(folded);
+	return key;
 }
 
 char *text_name_key(const char *name, const char *country)
@@ -109,6 +124,24 @@ char *text_name_key(const char *name, const char *country)
 char *text_loose_key(const char *name)
 {
 	return make_key(name, 0);
+}
+
+int text_name_keys(const char *name, const char *country, char **key, char **loose)
+{
+	utf8proc_uint8_t *folded;
+	utf8proc_ssize_t n = fold(name, &folded);
+	*key = *loose = NULL;
+	if (n >= 0) {
+		*loose = key_of(folded, n, 0);
+		*key = german_country(country) ? key_of(folded, n, 1) : xstrdup(*loose);
+	}
+	free(folded);
+	if (*key && *loose)
+		return 0;
+	free(*key);
+	free(*loose);
+	*key = *loose = NULL;
+	return -1;
 }
 
 char *text_squeeze(const char *s)

@@ -28,6 +28,10 @@ char *text_name_key(const char *name, const char *country);
  * only together with coordinates to catch missing accents. */
 char *text_loose_key(const char *name);
 
+/* Both keys with one Unicode decomposition: 0, or -1 (invalid UTF-8, no
+ * memory) with *key and *loose NULL. The caller frees both. */
+int text_name_keys(const char *name, const char *country, char **key, char **loose);
+
 /* Trimmed copy with inner runs of white space collapsed to one space. */
 char *text_squeeze(const char *s);
 

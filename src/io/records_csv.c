@@ -668,6 +668,7 @@ static int name_partnership(struct import *imp, struct partnership *p)
 	}
 	if (!rc && !(p->name = strv_join(&names, " – ")))
 		rc = EALA_ENOMEM;
+	p->name_derived = 1;
 	strv_clear(&names);
 	return rc;
 }

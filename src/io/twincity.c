@@ -163,22 +163,40 @@ static void resolver_clear(struct resolver *r)
 	index_clear(&r->by_id);
 }
 
+/* "CC\tTEXT" in buf when it fits, else in a new string (see key_done). */
+static char *ckey(char *buf, size_t size, const char *country, const char *text)
+{
+	size_t lc = strlen(country), lt = strlen(text);
+	if (lc + lt + 2 > size)
+		return xasprintf("%s\t%s", country, text);
+	memcpy(buf, country, lc);
+	buf[lc] = '\t';
+	memcpy(buf + lc + 1, text, lt + 1);
+	return buf;
+}
+
+static void key_done(char *k, const char *buf)
+{
+	if (k != buf)
+		free(k);
+}
+
+static int add_key(struct index *ix, const char *country, const char *text, size_t c)
+{
+	char buf[512], *k = ckey(buf, sizeof(buf), country, text);
+	int rc = k ? index_add(ix, k, c, NULL) : EALA_ENOMEM;
+	key_done(k, buf);
+	return rc;
+}
+
 static int add_keys(struct resolver *r, size_t c, const char *country, const char *name,
 		    const char *key, const char *loose)
 {
-	char *k1 = xasprintf("%s\t%s", country, name);
-	char *k2 = xasprintf("%s\t%s", country, key);
-	char *k3 = xasprintf("%s\t%s", country, loose);
-	int rc = (!k1 || !k2 || !k3) ? EALA_ENOMEM : EALA_OK;
+	int rc = add_key(&r->exact, country, name, c);
 	if (!rc)
-		rc = index_add(&r->exact, k1, c, NULL);
-	if (!rc)
-		rc = index_add(&r->strict, k2, c, NULL);
-	if (!rc)
-		rc = index_add(&r->loose, k3, c, NULL);
-	free(k1);
-	free(k2);
-	free(k3);
+		rc = add_key(&r->strict, country, key, c);
+	if (!rc && strcmp(key, loose) != 0)
+		rc = add_key(&r->loose, country, loose, c);
 	return rc;
 }
 
@@ -223,9 +241,10 @@ static int load_name(void *ctx, const struct store_name_entry *e)
 		if (c < 0 || index_add(&lc->r->by_id, idkey, (size_t)c, NULL))
 			return lc->rc = EALA_ENOMEM;
 	}
-	char *key = text_name_key(e->name, e->country), *loose = text_loose_key(e->name);
-	int rc = key && loose ? add_keys(lc->r, (size_t)c, e->country, e->name, key, loose)
-			      : EALA_ENOMEM;
+	char *key, *loose;
+	int rc = text_name_keys(e->name, e->country, &key, &loose) == 0
+			 ? add_keys(lc->r, (size_t)c, e->country, e->name, key, loose)
+			 : EALA_ENOMEM;
 	free(key);
 	free(loose);
 	return rc ? (lc->rc = rc) : 0;
@@ -254,15 +273,14 @@ static long pick(struct resolver *r, struct index *ix, const char *key, int has,
 	return best;
 }
 
-#define COUNTRY_CACHE 64
+#define COUNTRY_CACHE 509    /* a prime above the number of country spellings in a list */
 
 struct country_cache {
 	struct {
-		char name[64];
+		char name[56];
 		const char *code;
 		int overseas;
 	} e[COUNTRY_CACHE];
-	unsigned next;
 };
 
 struct end {
@@ -278,7 +296,8 @@ static int resolve(struct store *st, struct resolver *r, const struct end *e, co
 		   struct twin_report *rep, size_t *out, char **errmsg)
 {
 	char *key = NULL, *loose = NULL, *k_strict = NULL, *k_loose = NULL;
-	char *k_exact = xasprintf("%s\t%s", e->country, e->name);
+	char b_exact[512], b_strict[512], b_loose[512];
+	char *k_exact = ckey(b_exact, sizeof(b_exact), e->country, e->name);
 	int rc = EALA_OK;
 	if (!k_exact)
 		return EALA_ENOMEM;
@@ -286,17 +305,18 @@ static int resolve(struct store *st, struct resolver *r, const struct end *e, co
 	long c = pick(r, &r->exact, k_exact, e->has_coords, e->lat, e->lng, SAME_PLACE_KM, 0);
 	int known_spelling = c >= 0;
 	if (c < 0) {
-		key = text_name_key(e->name, e->country);
-		loose = text_loose_key(e->name);
-		k_strict = key ? xasprintf("%s\t%s", e->country, key) : NULL;
-		k_loose = loose ? xasprintf("%s\t%s", e->country, loose) : NULL;
-		if (!k_strict || !k_loose) {
+		if (text_name_keys(e->name, e->country, &key, &loose) ||
+		    !(k_strict = ckey(b_strict, sizeof(b_strict), e->country, key)) ||
+		    !(k_loose = ckey(b_loose, sizeof(b_loose), e->country, loose))) {
 			rc = EALA_ENOMEM;
 			goto out;
 		}
 		c = pick(r, &r->strict, k_strict, e->has_coords, e->lat, e->lng, SAME_PLACE_KM, 0);
+		/* a missing accent: loose keys of umlaut names, or plain keys of the others */
 		if (c < 0)
 			c = pick(r, &r->loose, k_loose, e->has_coords, e->lat, e->lng, MISSING_ACCENT_KM, 1);
+		if (c < 0)
+			c = pick(r, &r->strict, k_loose, e->has_coords, e->lat, e->lng, MISSING_ACCENT_KM, 1);
 	}
 	if (c >= 0) {
 		struct cand *cd = &r->cands[c];
@@ -338,11 +358,11 @@ static int resolve(struct store *st, struct resolver *r, const struct end *e, co
 	rc = add_keys(r, (size_t)c, e->country, e->name, key, loose);
 	*out = (size_t)c;
 out:
+	key_done(k_exact, b_exact);
+	key_done(k_strict, b_strict);
+	key_done(k_loose, b_loose);
 	free(key);
 	free(loose);
-	free(k_exact);
-	free(k_strict);
-	free(k_loose);
 	return rc;
 }
 
@@ -402,15 +422,13 @@ static int parse_coord(const char *s, double lo, double hi, double *out)
 /* country_resolve() with a memory of the names seen: rows repeat countries. */
 static const char *cached_country(struct country_cache *cc, const char *name, int *overseas)
 {
-	for (unsigned i = 0; i < COUNTRY_CACHE; i++) {
-		if (cc->e[i].name[0] && strcmp(cc->e[i].name, name) == 0) {
-			*overseas = cc->e[i].overseas;
-			return cc->e[i].code;
-		}
+	unsigned i = (unsigned)(hash(name) % COUNTRY_CACHE);
+	if (cc->e[i].name[0] && strcmp(cc->e[i].name, name) == 0) {
+		*overseas = cc->e[i].overseas;
+		return cc->e[i].code;
 	}
 	const char *code = country_resolve(name, overseas);
 	if (code && strlen(name) < sizeof(cc->e[0].name)) {
-		unsigned i = cc->next++ % COUNTRY_CACHE;
 		snprintf(cc->e[i].name, sizeof(cc->e[i].name), "%s", name);
 		cc->e[i].code = code;
 		cc->e[i].overseas = *overseas;
@@ -499,8 +517,8 @@ static int import_rows(struct store *st, const struct csv_doc *doc, const struct
 		       char **errmsg)
 {
 	struct progress pg;
-	struct country_cache cc = {0};
-	int rc = EALA_OK;
+	struct country_cache *cc = calloc(1, sizeof(*cc));
+	int rc = cc ? EALA_OK : EALA_ENOMEM;
 	progress_start(&pg, source, doc->n);
 	for (size_t i = 0; i < doc->n && !rc; i++) {
 		const struct csv_row *row = &doc->rows[i];
@@ -508,7 +526,7 @@ static int import_rows(struct store *st, const struct csv_doc *doc, const struct
 		size_t c[2];
 		rep->rows_read++;
 		progress_update(&pg, i);
-		if (!read_end(doc, row, col, 0, &e[0], rep, &cc) || !read_end(doc, row, col, 1, &e[1], rep, &cc)) {
+		if (!read_end(doc, row, col, 0, &e[0], rep, cc) || !read_end(doc, row, col, 1, &e[1], rep, cc)) {
 			rep->rows_rejected++;
 			continue;
 		}
@@ -532,6 +550,7 @@ static int import_rows(struct store *st, const struct csv_doc *doc, const struct
 		struct partnership p = {
 			.name = name, .kind = "twinning", .status = "active",
 			.source = (char *)source, .members = members, .n_members = 2,
+			.name_derived = 1,
 		};
 		rc = store_partnership_insert(st, &p, errmsg);
 		free(name);
@@ -543,6 +562,7 @@ static int import_rows(struct store *st, const struct csv_doc *doc, const struct
 		}
 	}
 	progress_end(&pg);
+	free(cc);
 	return rc;
 }
 

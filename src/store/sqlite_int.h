@@ -50,6 +50,12 @@ int64_t sq_col_id(sqlite3_stmt *s, int i);                 /* NULL -> 0 */
 int sq_exec_stmt(struct store *st, sqlite3_stmt *s, char **errmsg, const char *what);
 /* Bind the FTS5 expression for user words q (NULL when q has no words). */
 void sq_match(sqlite3_stmt *s, int i, const char *q);
+/* The words of user text q (runs of letters and digits), for search. */
+void sq_words(const char *q, struct strv *out);
+/* "[3,5,8]", for json_each(); the caller frees it. */
+char *sq_ids_json(const int64_t *ids, size_t n);
+/* qsort/bsearch comparison of int64_t. */
+int sq_cmp_id(const void *a, const void *b);
 /* Bind the limit: n > 0 -> n, otherwise -1 (no limit). */
 void sq_limit(sqlite3_stmt *s, int i, int n);
 /* '|'-joined codes into / out of a strv. */

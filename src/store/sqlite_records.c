@@ -528,7 +528,7 @@ int store_partnership_insert(struct store *st, struct partnership *p, char **err
 	}
 	p->id = sqlite3_last_insert_rowid(st->db);
 	rc = write_members(st, p, 0, errmsg);
-	if (!rc)
+	if (!rc && !p->name_derived)
 		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, 0, errmsg);
 out:
 	free(key);
@@ -611,7 +611,7 @@ int store_partnership_exists(struct store *st, int64_t id)
 
 /* Active during year ?6: began in or before it and did not end before it. */
 #define PART_WHERE \
-	" (?1 IS NULL OR p.id IN (SELECT rowid FROM partnership_fts WHERE partnership_fts MATCH ?1))" \
+	" (?1 IS NULL OR p.id IN (SELECT value FROM json_each(?1)))" \
 	" AND (?2 IS NULL OR p.id IN (SELECT m.partnership_id FROM partnership_member m" \
 	"      JOIN authority a ON a.id = m.authority_id WHERE a.country = ?2))" \
 	" AND (?3 IS NULL OR p.id IN (SELECT partnership_id FROM partnership_member" \
@@ -634,9 +634,9 @@ static void bind_year(sqlite3_stmt *s, int i, int year)
 	sqlite3_bind_text(s, i, y, -1, SQLITE_TRANSIENT);
 }
 
-static void bind_part_filter(sqlite3_stmt *s, const struct store_filter *f)
+/* Bind ?2..?7, the filters partnerships and actions share. */
+static void bind_common_filter(sqlite3_stmt *s, const struct store_filter *f)
 {
-	sq_match(s, 1, f->q);
 	sq_text(s, 2, f->country);
 	sq_id(s, 3, f->authority_id);
 	sq_text(s, 4, f->kind);
@@ -645,26 +645,90 @@ static void bind_part_filter(sqlite3_stmt *s, const struct store_filter *f)
 	sq_text(s, 7, f->domain);
 }
 
+/*
+ * Partnerships matching every word of q, as a JSON array of ids ("[]" when
+ * none; NULL in *out when q has no words). A word matches a partnership when
+ * it matches the name of one of its authorities or the partnership's own
+ * name; the words may match different authorities ("quetigny koulikoro").
+ * Only names that say more than "A – B" are in partnership_fts.
+ */
+static int partnership_search(struct store *st, const char *q, char **out, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT m.partnership_id FROM partnership_member m WHERE m.authority_id IN"
+		" (SELECT rowid FROM authority_fts WHERE authority_fts MATCH ?1)"
+		" UNION SELECT rowid FROM partnership_fts WHERE partnership_fts MATCH ?1 ORDER BY 1";
+	struct strv words = {0};
+	struct { int64_t *v; size_t n; } have = {0}, next = {0};
+	int rc = EALA_OK;
+	*out = NULL;
+	sq_words(q, &words);
+	for (size_t w = 0; w < words.n && !rc; w++) {
+		sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+		if (!s) {
+			rc = EALA_EIO;
+			break;
+		}
+		sq_match(s, 1, words.v[w]);
+		next.n = 0;
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(s, 0);
+			if (w > 0 && !bsearch(&id, have.v, have.n, sizeof(id), sq_cmp_id))
+				continue;
+			int64_t *v = realloc(next.v, (next.n + 1) * sizeof(*v));
+			if (!v) {
+				rc = EALA_ENOMEM;
+				break;
+			}
+			next.v = v;
+			next.v[next.n++] = id;
+		}
+		sqlite3_reset(s);
+		free(have.v);
+		have = next;
+		next.v = NULL;
+		next.n = 0;
+	}
+	if (!rc && words.n)
+		*out = sq_ids_json(have.v, have.n);
+	if (!rc && words.n && !*out)
+		rc = EALA_ENOMEM;
+	free(have.v);
+	free(next.v);
+	strv_clear(&words);
+	return rc;
+}
+
 int store_partnership_list(struct store *st, const struct store_filter *f,
 			   store_partnership_fn fn, void *ctx, int64_t *total, char **errmsg)
 {
 	static const char sql[] = "SELECT " PART_COLS " FROM partnership p WHERE" PART_WHERE
 				  " AND p.id > ?8 ORDER BY p.id LIMIT ?9";
 	static const char count[] = "SELECT count(*) FROM partnership p WHERE" PART_WHERE;
-	int rc = EALA_OK, step;
-	sqlite3_stmt *s;
+	int rc, step;
+	sqlite3_stmt *s = NULL;
+	char *ids = NULL;
+	if ((rc = partnership_search(st, f->q, &ids, errmsg)))
+		return rc;
 	if (total) {
-		if (!(s = sq_cached(st, count, errmsg)))
-			return EALA_EIO;
-		bind_part_filter(s, f);
+		if (!(s = sq_cached(st, count, errmsg))) {
+			rc = EALA_EIO;
+			goto out;
+		}
+		sq_text(s, 1, ids);
+		bind_common_filter(s, f);
 		rc = sq_count(st, s, total, errmsg);
 		sqlite3_reset(s);
+		s = NULL;
 		if (rc)
-			return rc;
+			goto out;
 	}
-	if (!(s = sq_prepare(st, sql, errmsg)))
-		return EALA_EIO;
-	bind_part_filter(s, f);
+	if (!(s = sq_prepare(st, sql, errmsg))) {
+		rc = EALA_EIO;
+		goto out;
+	}
+	sq_text(s, 1, ids);
+	bind_common_filter(s, f);
 	sq_int(s, 8, f->after_id);
 	sq_limit(s, 9, f->limit);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -680,6 +744,7 @@ int store_partnership_list(struct store *st, const struct store_filter *f,
 		rc = sq_fail(st, errmsg, "listing partnerships");
 out:
 	sqlite3_finalize(s);
+	free(ids);
 	return rc;
 }
 
@@ -856,7 +921,8 @@ int store_action_exists(struct store *st, int64_t id)
 
 static void bind_action_filter(sqlite3_stmt *s, const struct store_filter *f)
 {
-	bind_part_filter(s, f);   /* same seven parameters, same meaning */
+	sq_match(s, 1, f->q);
+	bind_common_filter(s, f);
 	sq_id(s, 10, f->partnership_id);
 }
 
