@@ -112,6 +112,38 @@ int strv_push(struct strv *sv, const char *s)
 	return EALA_OK;
 }
 
+int strv_push_take(struct strv *sv, char *s)
+{
+	if (sv->n == sv->cap) {
+		size_t cap = sv->cap ? sv->cap * 2 : 4;
+		char **v = realloc(sv->v, cap * sizeof(*v));
+		if (!v) {
+			free(s);
+			return EALA_ENOMEM;
+		}
+		sv->v = v;
+		sv->cap = cap;
+	}
+	sv->v[sv->n++] = s;
+	return EALA_OK;
+}
+
+size_t fmt_int64(char *out, int64_t v)
+{
+	char tmp[24];
+	size_t n = 0, o = 0;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		out[o++] = '-';
+	while (n)
+		out[o++] = tmp[--n];
+	return o;
+}
+
 int strv_contains(const struct strv *sv, const char *s)
 {
 	for (size_t i = 0; i < sv->n; i++)

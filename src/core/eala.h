@@ -58,12 +58,16 @@ struct strv {
 
 void strv_clear(struct strv *sv);
 int strv_push(struct strv *sv, const char *s);          /* copies s */
+int strv_push_take(struct strv *sv, char *s);           /* takes s (freed on failure) */
 int strv_contains(const struct strv *sv, const char *s);
 /* Split s on sep (trimming spaces, skipping empty parts) and append. */
 int strv_split(struct strv *sv, const char *s, char sep);
 /* Join with sep into a new string ("" when empty). */
 char *strv_join(const struct strv *sv, const char *sep);
 int strv_copy(struct strv *dst, const struct strv *src);
+
+/* Write v in decimal at out (no NUL); returns the number of characters. */
+size_t fmt_int64(char *out, int64_t v);
 
 /* Small string helpers that abort-free return NULL on allocation failure. */
 char *xstrdup(const char *s);                         /* NULL stays NULL */

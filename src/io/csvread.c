@@ -42,9 +42,8 @@ static void on_field(void *s, size_t len, void *data)
 		f->bad_row = 1;
 	}
 	char *copy = xstrndup(field, len);
-	if (!copy || strv_push(&f->cur, copy))
+	if (!copy || strv_push_take(&f->cur, copy))
 		f->failed = 1;
-	free(copy);
 }
 
 static void add_row(struct feed *f)

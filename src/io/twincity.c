@@ -406,11 +406,44 @@ static int find_columns(const struct csv_doc *doc, struct columns *col, struct e
 	return bad ? EALA_EINVAL : EALA_OK;
 }
 
+/* Plain decimals ("-34.9275") the short way: the integer of the digits over
+ * a power of ten is exact in a double, so one division rounds correctly.
+ * Anything else goes to strtod. */
+static int quick_decimal(const char *s, double *out)
+{
+	static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+				       1e11, 1e12, 1e13, 1e14, 1e15};
+	int neg = *s == '-', digits = 0, frac = -1;
+	uint64_t m = 0;
+	for (s += neg; *s; s++) {
+		if (*s == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || ++digits > 15)
+			return 0;
+		m = m * 10 + (uint64_t)(*s - '0');
+		frac += frac >= 0;
+	}
+	if (!digits)
+		return 0;
+	double v = (double)m / pow10[frac > 0 ? frac : 0];
+	*out = neg ? -v : v;
+	return 1;
+}
+
 static int parse_coord(const char *s, double lo, double hi, double *out)
 {
+	double v;
+	if (quick_decimal(s, &v)) {
+		if (v < lo || v > hi)
+			return 0;
+		*out = v;
+		return 1;
+	}
 	char *end;
 	errno = 0;
-	double v = strtod(s, &end);
+	v = strtod(s, &end);
 	while (*end == ' ')
 		end++;
 	if (errno || end == s || *end || !isfinite(v) || v < lo || v > hi)

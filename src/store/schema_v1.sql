@@ -68,18 +68,21 @@ CREATE TABLE partnership (
 	source            TEXT,
 	illustrative      TEXT,
 	notes             TEXT,
-	-- the sorted member ids joined by ',': one partnership of a kind per set of authorities
+	-- the member ids in order, home first, ',' separated (a JSON array without brackets)
+	members           TEXT NOT NULL,
+	-- the sorted member ids: one partnership of a kind per set of authorities
 	member_key        TEXT NOT NULL
 );
 CREATE UNIQUE INDEX partnership_members_kind ON partnership(member_key, kind);
 
+-- Which partnerships an authority is in: an index the store keeps from
+-- partnership.members (sqlite_records.c). One b-tree per member row; an
+-- authority that is a member cannot be deleted.
 CREATE TABLE partnership_member (
-	partnership_id INTEGER NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
-	authority_id   INTEGER NOT NULL REFERENCES authority(id) ON DELETE CASCADE,
-	position       INTEGER NOT NULL,     -- 0 for the home authority
-	PRIMARY KEY (partnership_id, authority_id)
+	authority_id   INTEGER NOT NULL REFERENCES authority(id),
+	partnership_id INTEGER NOT NULL,
+	PRIMARY KEY (authority_id, partnership_id)
 ) WITHOUT ROWID;
-CREATE INDEX partnership_member_authority ON partnership_member(authority_id, partnership_id);
 
 CREATE TABLE action (
 	id                    INTEGER PRIMARY KEY,
@@ -273,13 +276,13 @@ CREATE INDEX audit_event_record ON audit_event(kind, record_id);
 
 -- Full-text search, accent- and case-insensitive (unicode61, remove_diacritics 2).
 -- rowid is the record's id, so one row is replaced cheaply. detail=none keeps
--- no positions: eala matches words and prefixes, never phrases, and imports
--- write the index three times faster. The store writes these tables itself,
+-- no positions and columnsize=0 no lengths: eala matches words and prefixes,
+-- never phrases, and does not rank, and imports write the index faster. The store writes these tables itself,
 -- in one batch when a transaction commits (store_sqlite.c, fts_flush): FTS5
 -- written from triggers, or interleaved with other tables, flushes its
 -- in-memory index at every statement and made imports five times slower.
 -- authority_fts holds the name and the other names of an authority.
-CREATE VIRTUAL TABLE authority_fts USING fts5(names, tokenize = 'unicode61 remove_diacritics 2', detail = none);
-CREATE VIRTUAL TABLE organisation_fts USING fts5(name, tokenize = 'unicode61 remove_diacritics 2', detail = none);
-CREATE VIRTUAL TABLE partnership_fts USING fts5(name, tokenize = 'unicode61 remove_diacritics 2', detail = none);
-CREATE VIRTUAL TABLE action_fts USING fts5(title, description, tokenize = 'unicode61 remove_diacritics 2', detail = none);
+CREATE VIRTUAL TABLE authority_fts USING fts5(names, tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0);
+CREATE VIRTUAL TABLE organisation_fts USING fts5(name, tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0);
+CREATE VIRTUAL TABLE partnership_fts USING fts5(name, tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0);
+CREATE VIRTUAL TABLE action_fts USING fts5(title, description, tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0);

@@ -27,7 +27,8 @@ struct store {
 enum fts_kind { FTS_AUTHORITY, FTS_ORGANISATION, FTS_PARTNERSHIP, FTS_ACTION };
 
 /* Note that a record's search row must be written (replace: it may have one
- * already) before the transaction commits; outside a transaction, at once. */
+ * already) before the transaction commits; outside a transaction, at once.
+ * Inside a transaction, searches do not see what it wrote until it commits. */
 int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, int replace, char **errmsg);
 
 /* A cached prepared statement for sql (a string literal), reset and unbound.
@@ -40,7 +41,7 @@ sqlite3_stmt *sq_prepare(struct store *st, const char *sql, char **errmsg);
 /* Status for a failed call, with "what: sqlite's message" in *errmsg. */
 int sq_fail(struct store *st, char **errmsg, const char *what);
 
-void sq_text(sqlite3_stmt *s, int i, const char *v);      /* NULL binds NULL */
+void sq_text(sqlite3_stmt *s, int i, const char *v);      /* NULL binds NULL; v must outlive the step */
 void sq_id(sqlite3_stmt *s, int i, int64_t id);           /* 0 binds NULL */
 void sq_int(sqlite3_stmt *s, int i, int64_t v);
 void sq_real_opt(sqlite3_stmt *s, int i, int has, double v);

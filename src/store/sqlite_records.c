@@ -185,9 +185,9 @@ int store_authority_find_code(struct store *st, const char *country, const char 
 #define AUTH_WHERE \
 	" (?1 IS NULL OR id IN (SELECT rowid FROM authority_fts WHERE authority_fts MATCH ?1))" \
 	" AND (?2 IS NULL OR country = ?2)" \
-	" AND (?3 IS NULL OR id IN (SELECT m2.authority_id FROM partnership_member m1" \
-	"      JOIN partnership_member m2 ON m2.partnership_id = m1.partnership_id" \
-	"      WHERE m1.authority_id = ?3 AND m2.authority_id <> ?3))" \
+	" AND (?3 IS NULL OR id IN (SELECT j.value FROM partnership_member m" \
+	"      JOIN partnership p ON p.id = m.partnership_id, json_each('[' || p.members || ']') j" \
+	"      WHERE m.authority_id = ?3 AND j.value <> ?3))" \
 	" AND (?4 IS NULL OR level = ?4)"
 
 static void bind_auth_filter(sqlite3_stmt *s, const struct store_filter *f)
@@ -412,11 +412,29 @@ out:
 #define PART_COLS "id, name, kind, status, status_date, status_reason, start_date, end_date," \
 	" agreement_signed, agreement_expires, agreement_renewed, deliberation_ref," \
 	" deliberation_date, source, illustrative, notes"
+/* what read_partnership() reads: the columns above, then the members */
+#define PART_READ PART_COLS ", members"
 
 static int cmp_id(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 	return (x > y) - (x < y);
+}
+
+/* "12,40,77": the member ids in order. */
+static char *member_list(const struct partnership *p)
+{
+	char *out = malloc(p->n_members * 21 + 1);
+	size_t o = 0;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < p->n_members; i++) {
+		if (i)
+			out[o++] = ',';
+		o += fmt_int64(out + o, p->members[i]);
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* "12,40,77": the sorted member ids, the identity of a set of authorities. */
@@ -432,9 +450,12 @@ static char *member_key(const struct partnership *p)
 	memcpy(ids, p->members, p->n_members * sizeof(*ids));
 	qsort(ids, p->n_members, sizeof(*ids), cmp_id);
 	size_t o = 0;
-	key[0] = '\0';
-	for (size_t i = 0; i < p->n_members; i++)
-		o += (size_t)sprintf(key + o, i ? ",%lld" : "%lld", (long long)ids[i]);
+	for (size_t i = 0; i < p->n_members; i++) {
+		if (i)
+			key[o++] = ',';
+		o += fmt_int64(key + o, ids[i]);
+	}
+	key[o] = '\0';
 	free(ids);
 	return key;
 }
@@ -474,26 +495,30 @@ static int find_partnership(struct store *st, const char *key, const char *kind,
 	return found;
 }
 
-static int write_members(struct store *st, const struct partnership *p, int replace,
-			 char **errmsg)
+/* The reverse index: forget the old members (before the row changes), add the new. */
+static int unindex_members(struct store *st, int64_t id, char **errmsg)
 {
-	static const char del[] = "DELETE FROM partnership_member WHERE partnership_id = ?1";
-	static const char ins[] = "INSERT INTO partnership_member(partnership_id, authority_id, position)"
-				  " VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *s;
+	static const char del[] =
+		"DELETE FROM partnership_member WHERE partnership_id = ?1 AND authority_id IN"
+		" (SELECT value FROM json_each('[' || (SELECT members FROM partnership WHERE id = ?1) || ']'))";
+	sqlite3_stmt *s = sq_cached(st, del, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	return sq_exec_stmt(st, s, errmsg, "updating partnership members");
+}
+
+static int index_members(struct store *st, const struct partnership *p, char **errmsg)
+{
+	static const char ins[] =
+		"INSERT INTO partnership_member(authority_id, partnership_id) VALUES (?1, ?2)";
 	int rc = EALA_OK;
-	if (replace) {
-		if (!(s = sq_cached(st, del, errmsg)))
-			return EALA_EIO;
-		sq_id(s, 1, p->id);
-		rc = sq_exec_stmt(st, s, errmsg, "updating partnership members");
-	}
 	for (size_t i = 0; !rc && i < p->n_members; i++) {
-		if (!(s = sq_cached(st, ins, errmsg)))
+		sqlite3_stmt *s = sq_cached(st, ins, errmsg);
+		if (!s)
 			return EALA_EIO;
-		sq_id(s, 1, p->id);
-		sq_id(s, 2, p->members[i]);
-		sq_int(s, 3, (int64_t)i);
+		sq_id(s, 1, p->members[i]);
+		sq_id(s, 2, p->id);
 		rc = sq_exec_stmt(st, s, errmsg, "adding a partnership member");
 	}
 	return rc;
@@ -501,19 +526,23 @@ static int write_members(struct store *st, const struct partnership *p, int repl
 
 int store_partnership_insert(struct store *st, struct partnership *p, char **errmsg)
 {
-	static const char sql[] = "INSERT INTO partnership(" PART_COLS ", member_key) VALUES"
-				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-	char *key = member_key(p);
+	static const char sql[] = "INSERT INTO partnership(" PART_COLS ", members, member_key) VALUES"
+				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+				  " ?17, ?18)";
+	char *key = member_key(p), *list = member_list(p);
 	int rc = EALA_OK;
-	if (!key)
-		return EALA_ENOMEM;
+	if (!key || !list) {
+		rc = EALA_ENOMEM;
+		goto out;
+	}
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s) {
 		rc = EALA_EIO;
 		goto out;
 	}
 	bind_partnership(s, p);
-	sq_text(s, 17, key);
+	sq_text(s, 17, list);
+	sq_text(s, 18, key);
 	/* the unique index on (member_key, kind) finds duplicates, whichever way round */
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		int64_t existing;
@@ -527,11 +556,12 @@ int store_partnership_insert(struct store *st, struct partnership *p, char **err
 		goto out;
 	}
 	p->id = sqlite3_last_insert_rowid(st->db);
-	rc = write_members(st, p, 0, errmsg);
+	rc = index_members(st, p, errmsg);
 	if (!rc && !p->name_derived)
 		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, 0, errmsg);
 out:
 	free(key);
+	free(list);
 	return rc;
 }
 
@@ -542,34 +572,38 @@ int store_partnership_update(struct store *st, const struct partnership *p, char
 		" status_reason = ?6, start_date = ?7, end_date = ?8, agreement_signed = ?9,"
 		" agreement_expires = ?10, agreement_renewed = ?11, deliberation_ref = ?12,"
 		" deliberation_date = ?13, source = ?14, illustrative = ?15, notes = ?16,"
-		" member_key = ?17 WHERE id = ?1";
-	char *key = member_key(p);
-	if (!key)
-		return EALA_ENOMEM;
-	int rc = EALA_EIO;
-	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
-	if (!s)
+		" members = ?17, member_key = ?18 WHERE id = ?1";
+	char *key = member_key(p), *list = member_list(p);
+	int rc = EALA_ENOMEM;
+	if (!key || !list)
 		goto out;
-	bind_partnership(s, p);
-	sq_text(s, 17, key);
-	if ((rc = sq_exec_stmt(st, s, errmsg, "updating a partnership")))
-		goto out;
-	if (sqlite3_changes(st->db) == 0) {
+	if (!store_partnership_exists(st, p->id)) {
 		rc = EALA_ENOTFOUND;
 		goto out;
 	}
-	rc = write_members(st, p, 1, errmsg);
+	if ((rc = unindex_members(st, p->id, errmsg)))
+		goto out;
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	rc = EALA_EIO;
+	if (!s)
+		goto out;
+	bind_partnership(s, p);
+	sq_text(s, 17, list);
+	sq_text(s, 18, key);
+	if ((rc = sq_exec_stmt(st, s, errmsg, "updating a partnership")))
+		goto out;
+	rc = index_members(st, p, errmsg);
 	if (!rc)
 		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, 1, errmsg);
 out:
 	free(key);
+	free(list);
 	return rc;
 }
 
 static int read_partnership(struct store *st, sqlite3_stmt *s, struct partnership *p)
 {
-	static const char members[] =
-		"SELECT authority_id FROM partnership_member WHERE partnership_id = ?1 ORDER BY position";
+	(void)st;
 	memset(p, 0, sizeof(*p));
 	p->id = sqlite3_column_int64(s, 0);
 	char **f[] = {&p->name, &p->kind, &p->status, &p->status_date, &p->status_reason,
@@ -578,19 +612,20 @@ static int read_partnership(struct store *st, sqlite3_stmt *s, struct partnershi
 		      &p->source, &p->illustrative, &p->notes};
 	for (int i = 0; i < (int)(sizeof(f) / sizeof(*f)); i++)
 		*f[i] = sq_col_text(s, i + 1);
-	sqlite3_stmt *m = sq_cached(st, members, NULL);
-	if (!m)
-		return EALA_EIO;
-	sq_id(m, 1, p->id);
-	while (sqlite3_step(m) == SQLITE_ROW)
-		partnership_add_member(p, sqlite3_column_int64(m, 0));
-	sqlite3_reset(m);
+	const char *m = (const char *)sqlite3_column_text(s, 16);
+	while (m && *m) {
+		char *end;
+		long long id = strtoll(m, &end, 10);
+		if (end == m || partnership_add_member(p, id))
+			return EALA_EIO;
+		m = *end == ',' ? end + 1 : end;
+	}
 	return EALA_OK;
 }
 
 int store_partnership_get(struct store *st, int64_t id, struct partnership *out)
 {
-	static const char sql[] = "SELECT " PART_COLS " FROM partnership WHERE id = ?1";
+	static const char sql[] = "SELECT " PART_READ " FROM partnership WHERE id = ?1";
 	sqlite3_stmt *s = sq_cached(st, sql, NULL);
 	memset(out, 0, sizeof(*out));
 	if (!s)
@@ -702,7 +737,7 @@ static int partnership_search(struct store *st, const char *q, char **out, char 
 int store_partnership_list(struct store *st, const struct store_filter *f,
 			   store_partnership_fn fn, void *ctx, int64_t *total, char **errmsg)
 {
-	static const char sql[] = "SELECT " PART_COLS " FROM partnership p WHERE" PART_WHERE
+	static const char sql[] = "SELECT " PART_READ " FROM partnership p WHERE" PART_WHERE
 				  " AND p.id > ?8 ORDER BY p.id LIMIT ?9";
 	static const char count[] = "SELECT count(*) FROM partnership p WHERE" PART_WHERE;
 	int rc, step;

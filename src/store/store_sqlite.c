@@ -84,8 +84,9 @@ sqlite3_stmt *sq_prepare(struct store *st, const char *sql, char **errmsg)
 
 void sq_text(sqlite3_stmt *s, int i, const char *v)
 {
+	/* SQLITE_STATIC: every caller steps the statement while v lives */
 	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s, i);
 }
@@ -185,8 +186,11 @@ char *sq_ids_json(const int64_t *ids, size_t n)
 	if (!out)
 		return NULL;
 	*o++ = '[';
-	for (size_t i = 0; i < n; i++)
-		o += sprintf(o, i ? ",%lld" : "%lld", (long long)ids[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			*o++ = ',';
+		o += fmt_int64(o, ids[i]);
+	}
 	*o++ = ']';
 	*o = '\0';
 	return out;
@@ -204,7 +208,10 @@ void sq_strv(sqlite3_stmt *s, int i, const struct strv *sv)
 		return;
 	}
 	char *j = strv_join(sv, "|");
-	sq_text(s, i, j);
+	if (j)
+		sqlite3_bind_text(s, i, j, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
 	free(j);
 }
 
