@@ -44,7 +44,7 @@ int cli_print_json(json_t *j)
 {
 	if (!j)
 		return 1;
-	int rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	int rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	json_decref(j);
 	fputc('\n', stdout);
 	return rc ? 1 : 0;

@@ -1575,6 +1575,27 @@ static void ctx_clear(struct ctx *c)
 	strv_clear(&c->bad);
 }
 
+/* One audit event for the whole load, as the other importers record. */
+static int audit_load(struct ctx *c, char **errmsg)
+{
+	struct dataset_report r = {0};
+	fill_report(c, &r);
+	const char *base = strrchr(c->file, '/');
+	json_t *j = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "file", base ? base + 1 : c->file,
+			      "authorities", (json_int_t)r.authorities,
+			      "organisations", (json_int_t)r.organisations,
+			      "partnerships", (json_int_t)r.partnerships,
+			      "actions", (json_int_t)r.actions,
+			      "expected_impacts", (json_int_t)r.expected_impacts,
+			      "observed_outcomes", (json_int_t)r.observed_outcomes);
+	char *after = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	struct audit_event ev = {.operation = "import", .kind = "json", .after = after};
+	int rc = store_audit_add(c->st, &ev, errmsg);
+	free(after);
+	json_decref(j);
+	return rc;
+}
+
 static int store_step(struct ctx *c, int dry_run)
 {
 	char *errmsg = NULL;
@@ -1591,7 +1612,7 @@ static int store_step(struct ctx *c, int dry_run)
 		errlist_add(c->errors, c->file, 0, NULL, "cannot start a transaction (database busy?)");
 		goto out;
 	}
-	if ((rc = write_all(c, &errmsg, where))) {
+	if ((rc = write_all(c, &errmsg, where)) || (rc = audit_load(c, &errmsg))) {
 		store_rollback(c->st);
 		errlist_add(c->errors, c->file, 0, where, "could not be written, nothing imported: %s",
 			    errmsg ? errmsg : eala_strerror(rc));

@@ -228,8 +228,10 @@ struct load_ctx {
 static int load_name(void *ctx, const struct store_name_entry *e)
 {
 	struct load_ctx *lc = ctx;
-	char idkey[24];
-	snprintf(idkey, sizeof(idkey), "%lld", (long long)e->authority_id);
+	char idkey[64];
+	/* an authority at another place it was given is another candidate */
+	snprintf(idkey, sizeof(idkey), "%lld@%.6f,%.6f", (long long)e->authority_id,
+		 e->other_place ? e->lat : 0.0, e->other_place ? e->lng : 0.0);
 	long c = index_head(&lc->r->by_id, idkey);
 	if (c >= 0) {
 		c = (long)lc->r->by_id.links[c].cand;

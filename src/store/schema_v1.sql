@@ -21,6 +21,16 @@ CREATE TABLE authority (
 	notes         TEXT
 );
 CREATE INDEX authority_country ON authority(country, level);
+
+-- Coordinates other sources gave for the same place, kept when a record
+-- moves an authority (a twin-city list's geocode corrected by a dataset), so
+-- that importing that list again still recognises it (src/io/twincity.c).
+CREATE TABLE authority_geocode (
+	authority_id INTEGER NOT NULL REFERENCES authority(id) ON DELETE CASCADE,
+	lat          REAL NOT NULL,
+	lng          REAL NOT NULL,
+	PRIMARY KEY (authority_id, lat, lng)
+) WITHOUT ROWID;
 CREATE UNIQUE INDEX authority_official_code ON authority(country, official_code)
 	WHERE official_code IS NOT NULL;
 

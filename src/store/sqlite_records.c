@@ -58,13 +58,22 @@ int store_authority_update(struct store *st, const struct authority *a, char **e
 		"UPDATE authority SET name = ?2, other_names = ?3, country = ?4, level = ?5,"
 		" official_code = ?6, population = ?7, lat = ?8, lng = ?9, parent_id = ?10,"
 		" overseas = ?11, source = ?12, illustrative = ?13, notes = ?14 WHERE id = ?1";
-	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	static const char keep[] =
+		"INSERT OR IGNORE INTO authority_geocode(authority_id, lat, lng)"
+		" SELECT id, lat, lng FROM authority WHERE id = ?1 AND lat IS NOT NULL"
+		" AND (?2 IS NULL OR lat <> ?2 OR lng <> ?3)";
+	sqlite3_stmt *s = sq_cached(st, keep, errmsg);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, a->id);
+	sq_real_opt(s, 2, a->has_coords, a->lat);
+	sq_real_opt(s, 3, a->has_coords, a->lng);
+	int rc = sq_exec_stmt(st, s, errmsg, "keeping the former coordinates");
+	if (rc || !(s = sq_cached(st, sql, errmsg)))
+		return rc ? rc : EALA_EIO;
+	sq_id(s, 1, a->id);
 	bind_authority(s, a);
-	int rc = sq_exec_stmt(st, s, errmsg, "updating an authority");
-	if (rc)
+	if ((rc = sq_exec_stmt(st, s, errmsg, "updating an authority")))
 		return rc;
 	if (sqlite3_changes(st->db) == 0)
 		return EALA_ENOTFOUND;
@@ -239,7 +248,11 @@ out:
 
 int store_authority_names_each(struct store *st, store_name_fn fn, void *ctx, char **errmsg)
 {
-	static const char sql[] = "SELECT id, country, name, other_names, lat, lng FROM authority";
+	/* each authority at its coordinates, then again at the others it had */
+	static const char sql[] =
+		"SELECT id, country, name, other_names, lat, lng, 0 FROM authority"
+		" UNION ALL SELECT a.id, a.country, a.name, a.other_names, g.lat, g.lng, 1"
+		" FROM authority_geocode g JOIN authority a ON a.id = g.authority_id";
 	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -253,6 +266,7 @@ int store_authority_names_each(struct store *st, store_name_fn fn, void *ctx, ch
 			.has_coords = sqlite3_column_type(s, 4) != SQLITE_NULL,
 			.lat = sqlite3_column_double(s, 4),
 			.lng = sqlite3_column_double(s, 5),
+			.other_place = sqlite3_column_int(s, 6),
 		};
 		if ((rc = fn(ctx, &e)))
 			break;

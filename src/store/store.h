@@ -74,7 +74,8 @@ typedef int (*store_partner_call_fn)(void *ctx, const struct partner_call *c);
 
 /* Insert a (validated) authority, its main name and other names; sets a->id. */
 int store_authority_insert(struct store *st, struct authority *a, char **errmsg);
-/* Replace every field of authority a->id (its names too). */
+/* Replace every field of authority a->id (its names too). When its
+ * coordinates change, the old ones are kept as another geocode of it. */
 int store_authority_update(struct store *st, const struct authority *a, char **errmsg);
 /* Record one more spelling of an authority's name (no-op when known). */
 int store_authority_add_name(struct store *st, int64_t id, const char *name, char **errmsg);
@@ -96,6 +97,8 @@ struct store_name_entry {
 	int is_main;            /* the authority's main name */
 	int has_coords;
 	double lat, lng;
+	int other_place;        /* lat, lng are coordinates another source gave
+				 * for this authority (authority_geocode) */
 };
 typedef int (*store_name_fn)(void *ctx, const struct store_name_entry *e);
 int store_authority_names_each(struct store *st, store_name_fn fn, void *ctx, char **errmsg);
