@@ -144,8 +144,8 @@ static int import_csv(struct cli *c)
 		errlist_clear(&errors);
 		return 1;
 	}
-	printf("%s%zu files, %zu rows:", c->dry_run ? "dry run, nothing written: " : "", rep.files,
-	       rep.rows);
+	printf("%s%zu %s, %zu %s:", c->dry_run ? "dry run, nothing written: " : "", rep.files,
+	       rep.files == 1 ? "file" : "files", rep.rows, rep.rows == 1 ? "row" : "rows");
 	for (int k = 0; k < RK_COUNT; k++)
 		if (rep.created[k] || rep.updated[k])
 			printf(" %s %zu created, %zu updated;", record_kind_name((enum record_kind)k),
@@ -182,7 +182,7 @@ static int import_json(struct cli *c)
 static int cmd_import(struct cli *c)
 {
 	const char *fmt = c->args[0];
-	if (strcmp(fmt, "twin-cities") != 0 && c->filter.kind && strcmp(fmt, "csv") != 0) {
+	if (c->filter.kind && strcmp(fmt, "csv") != 0) {
 		cli_error("--kind applies to 'import csv' only");
 		return 2;
 	}
@@ -492,9 +492,14 @@ static int cmd_demo(struct cli *c)
 		goto out;
 	}
 	struct audit_event ev = {.operation = "demo", .kind = "dataset"};
-	if (twin_import(c->st, twins, 0, &tr, &errors) ||
-	    dataset_json_load(c->st, demo, 0, &dr, &errors) ||
-	    store_audit_add(c->st, &ev, &errmsg) || store_commit(c->st)) {
+	int failed = twin_import(c->st, twins, 0, &tr, &errors) ||
+		     dataset_json_load(c->st, demo, 0, &dr, &errors) ||
+		     store_audit_add(c->st, &ev, &errmsg);
+	if (!failed && store_commit(c->st)) {
+		failed = 1;
+		errmsg = xstrdup(store_error(c->st));
+	}
+	if (failed) {
 		store_rollback(c->st);
 		cli_errors(&errors);
 		if (errmsg)

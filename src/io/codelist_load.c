@@ -110,6 +110,12 @@ static int load_iati_xml(const char *name, struct codelist *cl, char **errmsg)
 	for (xmlNode *it = items ? items->children : NULL; it && !rc; it = it->next) {
 		if (it->type != XML_ELEMENT_NODE || strcmp((const char *)it->name, "codelist-item"))
 			continue;
+		/* IATI withdraws codes it no longer wants used: new records may not take them */
+		xmlChar *status = xmlGetProp(it, (const xmlChar *)"status");
+		int withdrawn = status && strcmp((const char *)status, "withdrawn") == 0;
+		xmlFree(status);
+		if (withdrawn)
+			continue;
 		xmlChar *code = xmlNodeGetContent(child(it, "code"));
 		xmlNode *nm = child(it, "name");
 		char *en = narrative(nm, NULL), *fr = narrative(nm, "fr"), *es = narrative(nm, "es");

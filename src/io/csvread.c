@@ -65,6 +65,14 @@ static void add_row(struct feed *f)
 	memset(&f->cur, 0, sizeof(f->cur));
 }
 
+static int blank_row(const struct strv *row)
+{
+	for (size_t i = 0; i < row->n; i++)
+		if (!str_blank(row->v[i]))
+			return 0;
+	return 1;
+}
+
 static void on_row(int c, void *data)
 {
 	struct feed *f = data;
@@ -76,9 +84,11 @@ static void on_row(int c, void *data)
 		f->doc->header_line = f->row_line;
 		memset(&f->cur, 0, sizeof(f->cur));
 		f->header_done = 1;
+	} else if (blank_row(&f->cur)) {
+		/* a blank line, or a row of empty cells (";;;" from a spreadsheet) */
+		strv_clear(&f->cur);
 	} else if (f->cur.n != f->doc->header.n) {
-		/* a lone empty field is a blank line with spaces: skip it */
-		if (!(f->cur.n == 1 && str_blank(f->cur.v[0])) && !f->bad_row)
+		if (!f->bad_row)
 			errlist_add(f->el, f->doc->file, f->row_line, NULL,
 				    "has %zu fields, the header has %zu", f->cur.n,
 				    f->doc->header.n);

@@ -1,7 +1,8 @@
 /* csvread.h: CSV files into rows with line numbers, on libcsv.
  *
  * Accepts UTF-8 with or without a byte-order mark, comma or semicolon
- * separators (guessed from the header line), CRLF or LF. Refuses, naming the
+ * separators (guessed from the header line), CRLF or LF; skips blank rows and
+ * rows of empty cells (";;;", as spreadsheets write them). Refuses, naming the
  * line: an unclosed quote, a stray quote, a row whose number of fields differs
  * from the header's, invalid UTF-8, a line longer than CSV_MAX_LINE bytes and
  * an empty file. Parsing is pure (bytes in, rows and errors out) so it can be

@@ -1619,10 +1619,26 @@ static int store_step(struct ctx *c, int dry_run)
 		goto out;
 	}
 	if ((rc = store_commit(c->st)))
-		errlist_add(c->errors, c->file, 0, NULL, "could not commit the import");
+		errlist_add(c->errors, c->file, 0, NULL, "could not commit the import: %s", store_error(c->st));
 out:
 	free(errmsg);
 	return rc;
+}
+
+/* The document, after an optional UTF-8 byte-order mark (editors on Windows
+ * write one; jansson would refuse it). */
+static json_t *load_json(const char *path, json_error_t *jerr)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return json_load_file(path, JSON_REJECT_DUPLICATES, jerr); /* for its message */
+	unsigned char bom[3];
+	size_t got = fread(bom, 1, 3, f);
+	if (got != 3 || memcmp(bom, "\xEF\xBB\xBF", 3) != 0)
+		rewind(f);
+	json_t *doc = json_loadf(f, JSON_REJECT_DUPLICATES, jerr);
+	fclose(f);
+	return doc;
 }
 
 int dataset_json_load(struct store *st, const char *path, int dry_run, struct dataset_report *rep,
@@ -1632,7 +1648,7 @@ int dataset_json_load(struct store *st, const char *path, int dry_run, struct da
 	size_t before = errlist_count(errors);
 	json_error_t jerr;
 	int rc = EALA_OK;
-	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *doc = load_json(path, &jerr);
 	if (!doc) {
 		errlist_add(errors, path, jerr.line > 0 ? jerr.line : 0, NULL, "%s", jerr.text);
 		rc = json_error_code(&jerr) == json_error_cannot_open_file ? EALA_EIO : EALA_EINVAL;

@@ -673,6 +673,92 @@ static int name_partnership(struct import *imp, struct partnership *p)
 	return rc;
 }
 
+/* Index in tables[k] of the column named name, or -1. */
+static int column_index(enum record_kind k, const char *name)
+{
+	for (size_t c = 0; c < tables[k].n; c++)
+		if (strcmp(tables[k].cols[c].name, name) == 0)
+			return (int)c;
+	return -1;
+}
+
+static int lat_col(enum record_kind k)
+{
+	return column_index(k, "lat");
+}
+
+static int lng_col(enum record_kind k)
+{
+	return column_index(k, "lng");
+}
+
+/* Empty a field before a cell of the file sets it (an empty cell clears it). */
+static void clear_field(const struct column *c, union record *r)
+{
+	switch (c->type) {
+	case F_TEXT:
+	case F_COUNTRY:
+	case F_DATE:
+		free(*FIELD(r, c, char *));
+		*FIELD(r, c, char *) = NULL;
+		break;
+	case F_ID:
+		*FIELD(r, c, int64_t) = 0;
+		break;
+	case F_POPULATION:
+		*FIELD(r, c, int64_t) = EALA_NO_VALUE;
+		break;
+	case F_COORD:
+		*FIELD(r, c, double) = 0;
+		break;
+	case F_BOOL:
+		*FIELD(r, c, int) = 0;
+		break;
+	case F_LIST:
+	case F_COUNTRIES:
+		strv_clear(FIELD(r, c, struct strv));
+		break;
+	case F_MEMBERS:
+		free(r->p.members);
+		r->p.members = NULL;
+		r->p.n_members = 0;
+		break;
+	case F_PARTICIPANTS:
+		for (size_t i = 0; i < r->x.n_participants; i++)
+			free(r->x.participants[i].role);
+		free(r->x.participants);
+		r->x.participants = NULL;
+		r->x.n_participants = 0;
+		break;
+	}
+}
+
+/* A row whose id is already in the database starts from that record, so an
+ * update through a file with only some of the columns keeps the others. */
+static int start_from_existing(struct import *imp, enum record_kind k, const int *at,
+			       const struct csv_row *row, union record *r)
+{
+	int c = column_index(k, "id");
+	int64_t id;
+	const char *v = c >= 0 && at[c] >= 0 ? csvdoc_field(row, at[c]) : NULL;
+	if (!v || !parse_id(v, &id))
+		return EALA_OK;
+	int rc;
+	switch (k) {
+	case RK_AUTHORITY: rc = store_authority_get(imp->st, id, &r->a); break;
+	case RK_ORGANISATION: rc = store_organisation_get(imp->st, id, &r->o); break;
+	case RK_PARTNERSHIP: rc = store_partnership_get(imp->st, id, &r->p); break;
+	default: rc = store_action_get(imp->st, id, &r->x); break;
+	}
+	if (rc == EALA_ENOTFOUND) {   /* a new record with a given id */
+		memset(r, 0, sizeof(*r));
+		if (k == RK_AUTHORITY)
+			r->a.population = EALA_NO_VALUE;
+		return EALA_OK;
+	}
+	return rc;
+}
+
 /* Kind-specific finishing after the columns are set. */
 static int finish_record(struct import *imp, enum record_kind k, union record *r,
 			 const int *at, const struct csv_row *row, const struct origin *o)
@@ -686,11 +772,25 @@ static int finish_record(struct import *imp, enum record_kind k, union record *r
 		if ((lat >= 0) != (lng >= 0))
 			errlist_add(imp->el, o->file, o->line, lat >= 0 ? "lng" : "lat",
 				    "give both lat and lng, or neither");
-		r->a.has_coords = lat >= 0 && lng >= 0;
+		/* columns absent from the file leave the coordinates as they were */
+		if (at[lat_col(k)] >= 0 || at[lng_col(k)] >= 0)
+			r->a.has_coords = lat >= 0 && lng >= 0;
 	} else if (k == RK_PARTNERSHIP && !r->p.name && r->p.n_members) {
 		return name_partnership(imp, &r->p);
 	}
 	return EALA_OK;
+}
+
+/* A record that says nothing of its source comes from this file. */
+static int default_source(enum record_kind k, union record *r, const char *file)
+{
+	int c = column_index(k, "source");
+	char **src = FIELD(r, &tables[k].cols[c], char *);
+	if (*src)
+		return EALA_OK;
+	const char *base = strrchr(file, '/');
+	*src = xasprintf("import:%s", base ? base + 1 : file);
+	return *src ? EALA_OK : EALA_ENOMEM;
 }
 
 static int read_row(struct import *imp, enum record_kind k, const struct csv_doc *doc,
@@ -705,13 +805,20 @@ static int read_row(struct import *imp, enum record_kind k, const struct csv_doc
 	struct origin o = {doc->file, row->line};
 	if (k == RK_AUTHORITY)
 		p->r.a.population = EALA_NO_VALUE;
+	if ((rc = start_from_existing(imp, k, at, row, &p->r)))
+		return rc;
 	for (size_t c = 0; !rc && c < tables[k].n; c++) {
-		const char *v = at[c] >= 0 ? csvdoc_field(row, at[c]) : NULL;
+		if (at[c] < 0)
+			continue;   /* not in the file: an update keeps the value it had */
+		const char *v = csvdoc_field(row, at[c]);
+		clear_field(&tables[k].cols[c], &p->r);
 		if (v)
 			rc = set_value(imp, &tables[k].cols[c], &p->r, v, doc->delim, &o);
 	}
 	if (!rc)
 		rc = finish_record(imp, k, &p->r, at, row, &o);
+	if (!rc)
+		rc = default_source(k, &p->r, doc->file);
 	if (!rc)
 		record_validate(k, &p->r, &o, imp->el);
 	return rc;
@@ -875,7 +982,7 @@ static int write_all(struct import *imp, char *const *paths, size_t n, int dry_r
 		goto out;
 	}
 	if ((rc = store_commit(imp->st))) {   /* store_commit rolled back */
-		errlist_add(imp->el, NULL, 0, NULL, "could not commit the import");
+		errlist_add(imp->el, NULL, 0, NULL, "could not commit the import: %s", store_error(imp->st));
 		memset(rep->created, 0, sizeof(rep->created));
 		memset(rep->updated, 0, sizeof(rep->updated));
 	}

@@ -642,7 +642,7 @@ int twin_import(struct store *st, const char *path, int dry_run, struct twin_rep
 		goto out;
 	began = 0;
 	if ((rc = store_commit(st)))
-		errlist_add(errors, path, 0, NULL, "could not commit the import");
+		errlist_add(errors, path, 0, NULL, "could not commit the import: %s", store_error(st));
 out:
 	if (began)
 		store_rollback(st);

@@ -17,6 +17,7 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STMT_CACHE];
 	int depth;                   /* nesting of store_begin() */
+	char *error;                 /* why the last begin or commit failed, or NULL */
 	struct fts_pending {
 		int64_t *ids;        /* records whose search row must be written */
 		size_t n, cap;

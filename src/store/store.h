@@ -39,8 +39,11 @@ int store_init(struct store *st, int *from, int *to, char **errmsg);
 int store_check(struct store *st, char **errmsg);
 
 int store_begin(struct store *st);
+/* On failure the transaction is rolled back and store_error() says why. */
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* Why the last store_begin() or store_commit() failed ("" when it did not). */
+const char *store_error(struct store *st);
 
 /* Filters shared by every list; unset fields (NULL, 0) do not filter. */
 struct store_filter {

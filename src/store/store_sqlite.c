@@ -300,6 +300,7 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 	for (int k = 0; k < FTS_KINDS; k++)
 		free(st->fts[k][0].ids), free(st->fts[k][1].ids);
+	free(st->error);
 	if (st->db) {
 		/* fold the WAL back so a copied .db file is complete */
 		sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
@@ -477,6 +478,18 @@ int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, int replace, 
 
 /* ---- transactions (nested calls join the outer one) ---- */
 
+const char *store_error(struct store *st)
+{
+	return st->error ? st->error : "";
+}
+
+/* Keep the message of a failed begin or commit for store_error(). */
+static void set_error(struct store *st, char *msg)
+{
+	free(st->error);
+	st->error = msg ? msg : xasprintf("%s", sqlite3_errmsg(st->db));
+}
+
 int store_begin(struct store *st)
 {
 	if (st->depth++ > 0)
@@ -486,6 +499,7 @@ int store_begin(struct store *st)
 	 * journal (a third of the cost of a bulk import) */
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;", NULL, NULL,
 			 NULL) != SQLITE_OK) {
+		set_error(st, xasprintf("cannot start a transaction: %s", sqlite3_errmsg(st->db)));
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		st->depth--;
 		return EALA_EIO;
@@ -499,12 +513,17 @@ int store_commit(struct store *st)
 		return EALA_EINVAL;
 	if (--st->depth > 0)
 		return EALA_OK;
-	if (fts_flush(st, NULL) != EALA_OK ||
-	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return EALA_EIO;
+	char *err = NULL;
+	if (fts_flush(st, &err) != EALA_OK) {
+		set_error(st, err);
+	} else if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		/* deferred foreign keys are checked here */
+		set_error(st, xasprintf("commit failed: %s", sqlite3_errmsg(st->db)));
+	} else {
+		return EALA_OK;
 	}
-	return EALA_OK;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return EALA_EIO;
 }
 
 void store_rollback(struct store *st)

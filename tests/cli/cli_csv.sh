@@ -208,4 +208,19 @@ for k in authorities organisations partnerships actions; do
 	ok $? "re-import changed nothing in $k"
 done
 
+# an update through a file with only some columns keeps the others
+run --db "$T/upd.db" init
+printf 'id,name,country,level,official_code,population,lat,lng\n7,Quetigny,FR,municipality,21515,9600,47.31,5.11\n' >upd1.csv
+run --db "$T/upd.db" import csv upd1.csv
+printf 'id,name,country,level\n7,Quetigny (Côte-d'"'"'Or),FR,municipality\n' >upd2.csv
+run --db "$T/upd.db" import csv upd2.csv
+expect_rc 0 "a file with only some columns updates a record"
+run --db "$T/upd.db" show authority 7 --json
+same "$(json "j['name'], j['official_code'], j['population'], j['lat']")" \
+	"Quetigny (Côte-d'Or) 21515 9600 47.31" "columns the file does not have keep their values"
+printf 'id,name,country,level,population\n7,Quetigny,FR,municipality,\n' >upd3.csv
+run --db "$T/upd.db" import csv upd3.csv
+run --db "$T/upd.db" show authority 7 --json
+same "$(json "'population' in j, j['official_code']")" "False 21515" "an empty cell clears that field only"
+
 finish
