@@ -112,6 +112,41 @@ static int linked_financing(void *ctx, const struct financing *f)
 	return 0;
 }
 
+static int linked_expected(void *ctx, const struct expected_impact *e)
+{
+	struct show_ctx *s = ctx;
+	if (s->array)
+		return json_array_append_new(s->array, expected_impact_json(e));
+	printf("  #%-6lld %s, %s side: %s\n", (long long)e->id,
+	       codelist_label(CL_IMPACT_CATEGORY, e->category, CL_LANG_EN), e->side, e->description);
+	for (size_t i = 0; i < e->n_indicators; i++) {
+		const struct indicator *ind = &e->indicators[i];
+		printf("          indicator: %s%s%s%s\n", ind->title, ind->unit ? " (" : "",
+		       ind->unit ? ind->unit : "", ind->unit ? ")" : "");
+		for (size_t k = 0; k < ind->n_periods; k++) {
+			const struct indicator_period *p = &ind->periods[k];
+			printf("            %s to %s:", p->start, p->end);
+			if (p->has_target)
+				printf(" target %g", p->target);
+			if (p->has_actual)
+				printf(" actual %g", p->actual);
+			printf("\n");
+		}
+	}
+	return 0;
+}
+
+static int linked_outcome(void *ctx, const struct observed_outcome *o)
+{
+	struct show_ctx *s = ctx;
+	if (s->array)
+		return json_array_append_new(s->array, observed_outcome_json(o));
+	printf("  #%-6lld %s, %s side, reported by the %s side%s: %s\n", (long long)o->id,
+	       codelist_label(CL_IMPACT_CATEGORY, o->category, CL_LANG_EN), o->side, o->reported_by,
+	       o->unexpected ? ", unexpected" : "", o->description);
+	return 0;
+}
+
 /* Run one linked list under a heading (text) or into key (JSON). */
 #define LINKED(obj, key, heading, call)                                           \
 	do {                                                                      \
@@ -235,6 +270,10 @@ static int show_partnership(struct cli *c, int64_t id)
 	f.partnership_id = id;
 	LINKED(obj, "actions", "actions:",
 	       store_action_list(c->st, &f, linked_action, &sctx, NULL, &e_));
+	LINKED(obj, "expected_impacts", "expected impacts:",
+	       store_expected_impact_each(c->st, id, linked_expected, &sctx, &e_));
+	LINKED(obj, "observed_outcomes", "observed outcomes:",
+	       store_observed_outcome_each(c->st, id, linked_outcome, &sctx, &e_));
 	partnership_clear(&p);
 	return obj ? cli_print_json(obj) : 0;
 }

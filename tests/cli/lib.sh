@@ -17,9 +17,9 @@ failed=0
 ok() {       # ok CONDITION-EXIT-STATUS DESCRIPTION
 	n=$((n + 1))
 	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
+		printf "ok %s - %s\n" "$n" "$2"
 	else
-		echo "not ok $n - $2"
+		printf "not ok %s - %s\n" "$n" "$2"
 		failed=$((failed + 1))
 	fi
 }
