@@ -3,13 +3,15 @@
 #  1. 'eala import twin-cities' of the 25,917 pairs, name resolution included, against
 #     the sqlite3 shell's raw '.import' of the same file into one table (target: at
 #     most 5 times slower), and eala's peak memory (target: under 100 MB);
-#  2. 'eala stats --json' and a filtered 'eala list ... --json' on that data
-#     (target: under 20 ms each).
-# Timings by hyperfine (median, min, max of RUNS runs); memory by GNU time.
+#  2. 'eala stats --json' and filtered 'eala list ... --json' on that data (target:
+#     under 20 ms each).
+# The two imports run alternately (sqlite3, eala, sqlite3, eala...) so that a change
+# in the machine's speed during the run touches both; each pair gives a ratio, and
+# the median of those ratios is the figure. Queries are timed by hyperfine.
 # usage: bench/twin_import.sh path/to/eala [RUNS]
 set -eu
 EALA=$(readlink -f "${1:-build/eala}")
-RUNS=${2:-10}
+RUNS=${2:-11}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CSV="$ROOT/data/twin_cities.csv"
 W=$(mktemp -d /tmp/eala-bench-XXXXXX)
@@ -21,34 +23,52 @@ echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1), eala $("$EALA" --version | c
 echo
 
 "$EALA" --db empty.db init >/dev/null
-hyperfine --style basic --runs "$RUNS" --warmup 1 --export-json import.json \
-	--prepare "rm -f raw.db" -n "sqlite3 .import (raw, one table)" \
-	"sqlite3 raw.db '.import --csv $CSV twin'" \
-	--prepare "rm -f t.db t.db-wal t.db-shm; cp empty.db t.db" -n "eala import twin-cities" \
-	"$EALA --db t.db import twin-cities $CSV" >/dev/null 2>&1
+python3 - "$EALA" "$CSV" "$RUNS" <<'PY'
+import os, shutil, statistics, subprocess, sys, time
+eala, csv, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def clean(*names):
+    for n in names:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(n + suffix):
+                os.remove(n + suffix)
+def timed(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+raw, ours, ratios = [], [], []
+for i in range(runs + 1):                 # the first pair warms the caches
+    clean("raw.db", "t.db")
+    shutil.copy("empty.db", "t.db")
+    r = timed(["sqlite3", "raw.db", ".import --csv " + csv + " twin"])
+    e = timed([eala, "--db", "t.db", "import", "twin-cities", csv])
+    if i:
+        raw.append(r); ours.append(e); ratios.append(e / r)
+def row(name, v):
+    print(f"| {name} | {statistics.median(v)*1000:.1f} ms | {min(v)*1000:.1f} ms | {max(v)*1000:.1f} ms |")
+print("| command | median | min | max |")
+print("|---|---|---|---|")
+row("sqlite3 .import (raw, one table)", raw)
+row("eala import twin-cities", ours)
+print()
+print(f"ratio eala / sqlite3, median of {runs} alternating pairs: {statistics.median(ratios):.2f}x "
+      f"(min {min(ratios):.2f}x, max {max(ratios):.2f}x; target: at most 5x)")
+PY
 
 rm -f t.db*; cp empty.db t.db
 /usr/bin/time -f "%M" -o mem.txt "$EALA" --db t.db import twin-cities "$CSV" >/dev/null 2>&1
+echo "eala import peak memory (max RSS, GNU time): $(awk '{printf "%.1f", $1/1024}' mem.txt) MB (target: under 100 MB)"
+echo
 
 hyperfine --style basic --runs $((RUNS * 3)) --warmup 3 --export-json query.json -N \
 	-n "eala stats --json" "$EALA --db t.db stats --json" \
 	-n "eala list partnerships --country FR --json" "$EALA --db t.db list partnerships --country FR --json" \
 	-n "eala list authorities --q saint --json" "$EALA --db t.db list authorities --q saint --json" \
+	-n "eala list actions --year 2019 --json" "$EALA --db t.db list actions --year 2019 --json" \
 	>/dev/null 2>&1
-
-python3 - "$W" <<'PY'
-import json, sys
-w = sys.argv[1]
-def rows(name):
-    return json.load(open(f"{w}/{name}"))["results"]
-print("| command | median | min | max |")
+python3 - <<'PY'
+import json
+print("| query (target: under 20 ms) | median | min | max |")
 print("|---|---|---|---|")
-imp = rows("import.json")
-for r in imp + rows("query.json"):
+for r in json.load(open("query.json"))["results"]:
     print(f"| {r['command']} | {r['median']*1000:.1f} ms | {r['min']*1000:.1f} ms | {r['max']*1000:.1f} ms |")
-ratio = imp[1]["median"] / imp[0]["median"]
-print()
-print(f"eala import / sqlite3 raw import (medians): {ratio:.1f}x (target: at most 5x)")
-mem = int(open(f"{w}/mem.txt").read().split()[-1])
-print(f"eala import peak memory (max RSS): {mem/1024:.1f} MB (target: under 100 MB)")
 PY

@@ -210,9 +210,16 @@ static void bind_auth_filter(sqlite3_stmt *s, const struct store_filter *f)
 int store_authority_list(struct store *st, const struct store_filter *f, store_authority_fn fn,
 			 void *ctx, int64_t *total, char **errmsg)
 {
-	static const char sql[] = "SELECT " AUTH_COLS " FROM authority WHERE" AUTH_WHERE
-				  " AND id > ?5 ORDER BY id LIMIT ?6";
-	static const char count[] = "SELECT count(*) FROM authority WHERE" AUTH_WHERE;
+	/* a country filter leads, without "?2 IS NULL OR", so the index on country is used */
+	static const char sql_all[] = "SELECT " AUTH_COLS " FROM authority WHERE" AUTH_WHERE
+				      " AND id > ?5 ORDER BY id LIMIT ?6";
+	static const char count_all[] = "SELECT count(*) FROM authority WHERE" AUTH_WHERE;
+	static const char sql_country[] = "SELECT " AUTH_COLS " FROM authority WHERE country = ?2"
+					  " AND" AUTH_WHERE " AND id > ?5 ORDER BY id LIMIT ?6";
+	static const char count_country[] = "SELECT count(*) FROM authority WHERE country = ?2"
+					    " AND" AUTH_WHERE;
+	const char *sql = f->country ? sql_country : sql_all;
+	const char *count = f->country ? count_country : count_all;
 	int rc = EALA_OK;
 	sqlite3_stmt *s = NULL;
 	if (total) {
@@ -658,19 +665,27 @@ int store_partnership_exists(struct store *st, int64_t id)
 	return exists(st, sql, id);
 }
 
+#define PART_BY_COUNTRY \
+	" p.id IN (SELECT m.partnership_id FROM authority a" \
+	"      JOIN partnership_member m ON m.authority_id = a.id WHERE a.country = ?2)"
+#define PART_BY_AUTHORITY \
+	" p.id IN (SELECT partnership_id FROM partnership_member WHERE authority_id = ?3)"
+
 /* Active during year ?6: began in or before it and did not end before it. */
-#define PART_WHERE \
+#define PART_REST \
 	" (?1 IS NULL OR p.id IN (SELECT value FROM json_each(?1)))" \
-	" AND (?2 IS NULL OR p.id IN (SELECT m.partnership_id FROM partnership_member m" \
-	"      JOIN authority a ON a.id = m.authority_id WHERE a.country = ?2))" \
-	" AND (?3 IS NULL OR p.id IN (SELECT partnership_id FROM partnership_member" \
-	"      WHERE authority_id = ?3))" \
 	" AND (?4 IS NULL OR p.kind = ?4)" \
 	" AND (?5 IS NULL OR p.status = ?5)" \
 	" AND (?6 IS NULL OR (substr(coalesce(p.start_date, p.agreement_signed), 1, 4) <= ?6" \
 	"      AND (p.end_date IS NULL OR substr(p.end_date, 1, 4) >= ?6)))" \
 	" AND (?7 IS NULL OR p.id IN (SELECT partnership_id FROM action" \
 	"      WHERE '|' || domains || '|' LIKE '%|' || ?7 || '|%'))"
+#define PART_OPT_COUNTRY " AND (?2 IS NULL OR" PART_BY_COUNTRY ")"
+#define PART_OPT_AUTHORITY " AND (?3 IS NULL OR" PART_BY_AUTHORITY ")"
+/* the filters as a whole, for each choice of the leading one */
+#define PART_WHERE PART_REST PART_OPT_COUNTRY PART_OPT_AUTHORITY
+#define PART_WHERE_BY_COUNTRY PART_BY_COUNTRY " AND" PART_REST PART_OPT_AUTHORITY
+#define PART_WHERE_BY_AUTHORITY PART_BY_AUTHORITY " AND" PART_REST PART_OPT_COUNTRY
 
 static void bind_year(sqlite3_stmt *s, int i, int year)
 {
@@ -751,9 +766,23 @@ static int partnership_search(struct store *st, const char *q, char **out, char 
 int store_partnership_list(struct store *st, const struct store_filter *f,
 			   store_partnership_fn fn, void *ctx, int64_t *total, char **errmsg)
 {
-	static const char sql[] = "SELECT " PART_READ " FROM partnership p WHERE" PART_WHERE
-				  " AND p.id > ?8 ORDER BY p.id LIMIT ?9";
-	static const char count[] = "SELECT count(*) FROM partnership p WHERE" PART_WHERE;
+	/* the most selective filter given leads, without "?N IS NULL OR", so that
+	 * SQLite looks its partnerships up instead of testing every partnership */
+	static const char *const sqls[] = {
+		"SELECT " PART_READ " FROM partnership p WHERE" PART_WHERE
+		" AND p.id > ?8 ORDER BY p.id LIMIT ?9",
+		"SELECT " PART_READ " FROM partnership p WHERE" PART_WHERE_BY_COUNTRY
+		" AND p.id > ?8 ORDER BY p.id LIMIT ?9",
+		"SELECT " PART_READ " FROM partnership p WHERE" PART_WHERE_BY_AUTHORITY
+		" AND p.id > ?8 ORDER BY p.id LIMIT ?9",
+	};
+	static const char *const counts[] = {
+		"SELECT count(*) FROM partnership p WHERE" PART_WHERE,
+		"SELECT count(*) FROM partnership p WHERE" PART_WHERE_BY_COUNTRY,
+		"SELECT count(*) FROM partnership p WHERE" PART_WHERE_BY_AUTHORITY,
+	};
+	int lead = f->authority_id ? 2 : f->country ? 1 : 0;
+	const char *sql = sqls[lead], *count = counts[lead];
 	int rc, step;
 	sqlite3_stmt *s = NULL;
 	char *ids = NULL;
