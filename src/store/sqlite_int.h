@@ -22,10 +22,19 @@ struct store {
 		int64_t *ids;        /* records whose search row must be written */
 		size_t n, cap;
 	} fts[FTS_KINDS][2];         /* [kind][0]: new records, [kind][1]: changed ones */
+	struct idset {
+		int64_t *slots;      /* open addressing, 0 for an empty slot */
+		size_t cap, n;
+	} fts_authority_pending;     /* ids in fts[FTS_AUTHORITY][0], for lookups */
 };
 
 /* Search-index kinds: which *_fts table a record belongs to. */
 enum fts_kind { FTS_AUTHORITY, FTS_ORGANISATION, FTS_PARTNERSHIP, FTS_ACTION };
+
+/* Before an authority's row changes: take its words out of authority_fts,
+ * which reads them from the row (external content), unless the row is still
+ * waiting to be indexed. Other kinds need nothing. */
+int sq_fts_unindex(struct store *st, enum fts_kind kind, int64_t id, char **errmsg);
 
 /* Note that a record's search row must be written (replace: it may have one
  * already) before the transaction commits; outside a transaction, at once.

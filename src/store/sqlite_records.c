@@ -62,21 +62,24 @@ int store_authority_update(struct store *st, const struct authority *a, char **e
 		"INSERT OR IGNORE INTO authority_geocode(authority_id, lat, lng)"
 		" SELECT id, lat, lng FROM authority WHERE id = ?1 AND lat IS NOT NULL"
 		" AND (?2 IS NULL OR lat <> ?2 OR lng <> ?3)";
+	if (!store_authority_exists(st, a->id))
+		return EALA_ENOTFOUND;
+	int rc = sq_fts_unindex(st, FTS_AUTHORITY, a->id, errmsg);
+	if (rc)
+		return rc;
 	sqlite3_stmt *s = sq_cached(st, keep, errmsg);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, a->id);
 	sq_real_opt(s, 2, a->has_coords, a->lat);
 	sq_real_opt(s, 3, a->has_coords, a->lng);
-	int rc = sq_exec_stmt(st, s, errmsg, "keeping the former coordinates");
+	rc = sq_exec_stmt(st, s, errmsg, "keeping the former coordinates");
 	if (rc || !(s = sq_cached(st, sql, errmsg)))
 		return rc ? rc : EALA_EIO;
 	sq_id(s, 1, a->id);
 	bind_authority(s, a);
 	if ((rc = sq_exec_stmt(st, s, errmsg, "updating an authority")))
 		return rc;
-	if (sqlite3_changes(st->db) == 0)
-		return EALA_ENOTFOUND;
 	return sq_fts_touch(st, FTS_AUTHORITY, a->id, 1, errmsg);
 }
 
@@ -94,15 +97,15 @@ int store_authority_add_name(struct store *st, int64_t id, const char *name, cha
 			*errmsg = xasprintf("a name cannot contain '|': %s", name);
 		return EALA_EINVAL;
 	}
-	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	int rc = sq_fts_unindex(st, FTS_AUTHORITY, id, errmsg);
+	sqlite3_stmt *s = rc ? NULL : sq_cached(st, sql, errmsg);
 	if (!s)
-		return EALA_EIO;
+		return rc ? rc : EALA_EIO;
 	sq_id(s, 1, id);
 	sq_text(s, 2, name);
-	int rc = sq_exec_stmt(st, s, errmsg, "recording an authority name");
-	if (rc || sqlite3_changes(st->db) == 0)
-		return rc;
-	return sq_fts_touch(st, FTS_AUTHORITY, id, 1, errmsg);
+	rc = sq_exec_stmt(st, s, errmsg, "recording an authority name");
+	/* re-indexed even when the name was known: its words left above */
+	return rc ? rc : sq_fts_touch(st, FTS_AUTHORITY, id, 1, errmsg);
 }
 
 int store_authority_set_coords(struct store *st, int64_t id, double lat, double lng, char **errmsg)

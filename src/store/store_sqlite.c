@@ -300,6 +300,7 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 	for (int k = 0; k < FTS_KINDS; k++)
 		free(st->fts[k][0].ids), free(st->fts[k][1].ids);
+	free(st->fts_authority_pending.slots);
 	free(st->error);
 	if (st->db) {
 		/* fold the WAL back so a copied .db file is complete */
@@ -409,10 +410,10 @@ int store_init(struct store *st, int *from, int *to, char **errmsg)
 static const struct {
 	const char *del, *ins;
 } fts_sql[FTS_KINDS] = {
+	/* external content: words leave through sq_fts_unindex(), before the row changes */
 	[FTS_AUTHORITY] = {
-		"DELETE FROM authority_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
-		"INSERT INTO authority_fts(rowid, names)"
-		" SELECT id, name || ' ' || replace(coalesce(other_names, ''), '|', ' ')"
+		NULL,
+		"INSERT INTO authority_fts(rowid, name, other_names) SELECT id, name, other_names"
 		" FROM authority WHERE id IN (SELECT value FROM json_each(?1))"},
 	[FTS_ORGANISATION] = {
 		"DELETE FROM organisation_fts WHERE rowid IN (SELECT value FROM json_each(?1))",
@@ -432,6 +433,43 @@ static void fts_forget(struct store *st)
 {
 	for (int k = 0; k < FTS_KINDS; k++)
 		st->fts[k][0].n = st->fts[k][1].n = 0;
+	if (st->fts_authority_pending.n)
+		memset(st->fts_authority_pending.slots, 0,
+		       st->fts_authority_pending.cap * sizeof(int64_t));
+	st->fts_authority_pending.n = 0;
+}
+
+/* A set of ids (> 0), open addressing. */
+static size_t idset_slot(const struct idset *set, int64_t id)
+{
+	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ULL) & (set->cap - 1);
+	while (set->slots[i] && set->slots[i] != id)
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+static int idset_has(const struct idset *set, int64_t id)
+{
+	return set->cap && set->slots[idset_slot(set, id)] == id;
+}
+
+static int idset_add(struct idset *set, int64_t id)
+{
+	if ((set->n + 1) * 2 > set->cap) {
+		struct idset bigger = {calloc(set->cap ? set->cap * 2 : 1024, sizeof(int64_t)),
+				       set->cap ? set->cap * 2 : 1024, 0};
+		if (!bigger.slots)
+			return EALA_ENOMEM;
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				bigger.slots[idset_slot(&bigger, set->slots[i])] = set->slots[i], bigger.n++;
+		free(set->slots);
+		*set = bigger;
+	}
+	size_t i = idset_slot(set, id);
+	if (!set->slots[i])
+		set->slots[i] = id, set->n++;
+	return EALA_OK;
 }
 
 /* Changed records lose their old row first; new ones have none to lose. */
@@ -445,7 +483,7 @@ static int fts_flush(struct store *st, char **errmsg)
 		if (!ids)
 			return EALA_ENOMEM;
 		const char *sql[2] = {fts_sql[k].del, fts_sql[k].ins};
-		for (int i = r ? 0 : 1; i < 2 && !rc; i++) {
+		for (int i = r && sql[0] ? 0 : 1; i < 2 && !rc; i++) {
 			sqlite3_stmt *s = sq_cached(st, sql[i], errmsg);
 			if (!s) {
 				rc = EALA_EIO;
@@ -461,8 +499,29 @@ static int fts_flush(struct store *st, char **errmsg)
 	return rc;
 }
 
+int sq_fts_unindex(struct store *st, enum fts_kind kind, int64_t id, char **errmsg)
+{
+	static const char sql[] =
+		"INSERT INTO authority_fts(authority_fts, rowid, name, other_names)"
+		" SELECT 'delete', id, name, other_names FROM authority WHERE id = ?1";
+	if (kind != FTS_AUTHORITY || idset_has(&st->fts_authority_pending, id))
+		return EALA_OK;
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sqlite3_bind_int64(s, 1, id);
+	return sq_exec_stmt(st, s, errmsg, "updating the search index");
+}
+
 int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, int replace, char **errmsg)
 {
+	if (kind == FTS_AUTHORITY) {   /* its old words left through sq_fts_unindex() */
+		if (idset_has(&st->fts_authority_pending, id))
+			return EALA_OK;
+		replace = 0;
+		if (idset_add(&st->fts_authority_pending, id))
+			return EALA_ENOMEM;
+	}
 	struct fts_pending *p = &st->fts[kind][replace != 0];
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 1024;

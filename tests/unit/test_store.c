@@ -284,6 +284,53 @@ static void foreign_keys_enforced(void **state)
 	free(err);
 }
 
+/* The search index follows renames, new spellings and updates, inside and
+ * outside a transaction, and FTS5's own integrity check agrees. */
+static void search_index_follows_changes(void **state)
+{
+	struct fixture *f = *state;
+	char *err = NULL;
+	int64_t lyon = add_authority(f->st, "Lyon", "FR", NULL);
+	struct authority a;
+	assert_int_equal(store_authority_get(f->st, lyon, &a), 0);
+	str_set(&a.name, "Lugdunum");
+	assert_int_equal(store_authority_update(f->st, &a, &err), 0);
+	authority_clear(&a);
+	assert_int_equal(store_authority_add_name(f->st, lyon, "Liyon", &err), 0);
+	/* inside one transaction: insert, update, add a name, update again */
+	assert_int_equal(store_begin(f->st), 0);
+	int64_t gre = add_authority(f->st, "Grenoble", "FR", NULL);
+	assert_int_equal(store_authority_get(f->st, gre, &a), 0);
+	str_set(&a.name, "Grenoble-Alpes");
+	assert_int_equal(store_authority_update(f->st, &a, &err), 0);
+	assert_int_equal(store_authority_add_name(f->st, gre, "Grenoble", &err), 0);
+	assert_int_equal(store_authority_update(f->st, &a, &err), 0);
+	authority_clear(&a);
+	assert_int_equal(store_authority_add_name(f->st, lyon, "Lion", &err), 0);
+	assert_int_equal(store_commit(f->st), 0);
+
+	struct { const char *q; int64_t want; } cases[] = {
+		{"lugdunum", lyon}, {"liyon", lyon}, {"lion", lyon}, {"lyon", 0},
+		{"alpes", gre}, {"grenoble", gre},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct collect c = {0};
+		struct store_filter flt = {.q = cases[i].q};
+		assert_int_equal(store_authority_list(f->st, &flt, collect_authority, &c, NULL, &err), 0);
+		assert_int_equal(c.n, cases[i].want ? 1 : 0);
+		if (cases[i].want)
+			assert_int_equal(c.ids[0], cases[i].want);
+	}
+	store_close(f->st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO authority_fts(authority_fts) VALUES ('integrity-check')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	f->st = NULL;
+	assert_int_equal(store_open(f->path, 0, &f->st, &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +344,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_index_follows_changes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
