@@ -3,7 +3,8 @@
  * libcsv does not count lines, so the input is fed one physical line at a
  * time: every callback that fires during a feed belongs to that line, and a
  * row starts on the line being fed when the parser had not begun a row
- * (pstate 0, libcsv's ROW_NOT_BEGUN) before it.
+ * (pstate 0, libcsv's ROW_NOT_BEGUN) before it. Fields are copied into large
+ * blocks owned by the document rather than one allocation each.
  */
 #define _GNU_SOURCE
 #include "csvread.h"
@@ -17,10 +18,36 @@
 #include <string.h>
 #include <utf8proc.h>
 
+struct csv_block {
+	struct csv_block *next;
+	size_t used, cap;
+	_Alignas(sizeof(void *)) char data[];
+};
+
+/* size bytes aligned for a pointer, from the document's blocks; NULL when out of memory */
+static void *arena_alloc(struct csv_doc *d, size_t size)
+{
+	size = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	struct csv_block *b = d->arena;
+	if (!b || b->cap - b->used < size) {
+		size_t cap = size > 65536 ? size : 65536;
+		if (!(b = malloc(sizeof(*b) + cap)))
+			return NULL;
+		b->next = d->arena;
+		b->used = 0;
+		b->cap = cap;
+		d->arena = b;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	return p;
+}
+
 struct feed {
 	struct csv_doc *doc;
 	struct errlist *el;
-	struct strv cur;        /* fields of the row being read */
+	struct strv cur;        /* fields of the row being read: pointers into the arena,
+				 * not owned (cleared with cur.n = 0) */
 	long line;              /* physical line being fed */
 	long row_line;          /* where the current row began */
 	int header_done;
@@ -41,7 +68,11 @@ static void on_field(void *s, size_t len, void *data)
 			    f->cur.n + 1, bad + 1);
 		f->bad_row = 1;
 	}
-	char *copy = xstrndup(field, len);
+	char *copy = arena_alloc(f->doc, len + 1);
+	if (copy) {
+		memcpy(copy, field, len);
+		copy[len] = '\0';
+	}
 	if (!copy || strv_push_take(&f->cur, copy))
 		f->failed = 1;
 }
@@ -59,10 +90,16 @@ static void add_row(struct feed *f)
 		d->rows = v;
 		d->cap = cap;
 	}
+	char **v = arena_alloc(d, (f->cur.n ? f->cur.n : 1) * sizeof(char *));
+	if (!v) {
+		f->failed = 1;
+		return;
+	}
+	memcpy(v, f->cur.v, f->cur.n * sizeof(char *));
 	d->rows[d->n].line = f->row_line;
-	d->rows[d->n].f = f->cur;
+	d->rows[d->n].f = (struct strv){v, f->cur.n, f->cur.n};
 	d->n++;
-	memset(&f->cur, 0, sizeof(f->cur));
+	f->cur.n = 0;
 }
 
 static int blank_row(const struct strv *row)
@@ -80,24 +117,21 @@ static void on_row(int c, void *data)
 	if (f->failed)
 		return;
 	if (!f->header_done) {
-		f->doc->header = f->cur;
+		if (strv_copy(&f->doc->header, &f->cur))
+			f->failed = 1;
 		f->doc->header_line = f->row_line;
-		memset(&f->cur, 0, sizeof(f->cur));
 		f->header_done = 1;
 	} else if (blank_row(&f->cur)) {
 		/* a blank line, or a row of empty cells (";;;" from a spreadsheet) */
-		strv_clear(&f->cur);
 	} else if (f->cur.n != f->doc->header.n) {
 		if (!f->bad_row)
 			errlist_add(f->el, f->doc->file, f->row_line, NULL,
 				    "has %zu fields, the header has %zu", f->cur.n,
 				    f->doc->header.n);
-		strv_clear(&f->cur);
-	} else if (f->bad_row) {
-		strv_clear(&f->cur);
-	} else {
+	} else if (!f->bad_row) {
 		add_row(f);
 	}
+	f->cur.n = 0;
 	f->bad_row = 0;
 }
 
@@ -188,7 +222,7 @@ int csvdoc_parse(const char *name, const char *buf, size_t len, struct csv_doc *
 	if (errlist_count(el) > errs_before)
 		rc = EALA_EINVAL;
 out:
-	strv_clear(&f.cur);
+	free(f.cur.v);   /* the strings are the arena's */
 	csv_free(&p);
 	return rc;
 }
@@ -236,8 +270,11 @@ void csvdoc_clear(struct csv_doc *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->n; i++)
-		strv_clear(&doc->rows[i].f);
+	while (doc->arena) {
+		struct csv_block *next = doc->arena->next;
+		free(doc->arena);
+		doc->arena = next;
+	}
 	free(doc->rows);
 	strv_clear(&doc->header);
 	free(doc->file);

@@ -13,11 +13,13 @@
 
 #include "../core/eala.h"
 
+struct csv_block;
+
 #define CSV_MAX_LINE (1024 * 1024)
 
 struct csv_row {
 	long line;           /* line where the row starts, 1-based */
-	struct strv f;       /* its fields */
+	struct strv f;       /* its fields, borrowed from the document (do not clear) */
 };
 
 struct csv_doc {
@@ -27,6 +29,7 @@ struct csv_doc {
 	long header_line;
 	struct csv_row *rows;
 	size_t n, cap;
+	struct csv_block *arena;  /* where the rows' fields live, freed by csvdoc_clear */
 };
 
 /* Parse a whole buffer. EALA_OK, or EALA_EINVAL with every problem in el. */

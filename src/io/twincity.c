@@ -547,6 +547,19 @@ static int audit(struct store *st, const char *path, const struct twin_report *r
 	return rc;
 }
 
+/* "A – B" in buf when it fits, else in a new string (see key_done). */
+static char *join_names(char *buf, size_t size, const char *a, const char *b)
+{
+	static const char dash[] = " – ";
+	size_t la = strlen(a), lb = strlen(b), ld = sizeof(dash) - 1;
+	if (la + ld + lb + 1 > size)
+		return xasprintf("%s%s%s", a, dash, b);
+	memcpy(buf, a, la);
+	memcpy(buf + la, dash, ld);
+	memcpy(buf + la + ld, b, lb + 1);
+	return buf;
+}
+
 static int import_rows(struct store *st, const struct csv_doc *doc, const struct columns *col,
 		       struct resolver *r, const char *source, struct twin_report *rep,
 		       char **errmsg)
@@ -581,14 +594,15 @@ static int import_rows(struct store *st, const struct csv_doc *doc, const struct
 			continue;
 		}
 		int64_t members[2] = {r->cands[c[0]].id, r->cands[c[1]].id};
-		char *name = xasprintf("%s – %s", r->cands[c[0]].name, r->cands[c[1]].name);
+		char small[512], *name = join_names(small, sizeof(small), r->cands[c[0]].name,
+						    r->cands[c[1]].name);
 		struct partnership p = {
 			.name = name, .kind = "twinning", .status = "active",
 			.source = (char *)source, .members = members, .n_members = 2,
 			.name_derived = 1,
 		};
-		rc = store_partnership_insert(st, &p, errmsg);
-		free(name);
+		rc = name ? store_partnership_insert(st, &p, errmsg) : EALA_ENOMEM;
+		key_done(name, small);
 		if (rc == EALA_ECONFLICT) {
 			rep->duplicates_merged++;
 			rc = EALA_OK;

@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#define STMT_CACHE 96
+#define STMT_CACHE 256   /* above the number of cached statements, which is fixed */
 #define FTS_KINDS 4
 
 struct store {

@@ -44,32 +44,31 @@ int sq_fail(struct store *st, char **errmsg, const char *what)
 
 sqlite3_stmt *sq_cached(struct store *st, const char *sql, char **errmsg)
 {
-	int free_slot = -1;
-	for (int i = 0; i < STMT_CACHE; i++) {
+	/* open addressing on the address of the SQL text, a static string */
+	size_t h = (size_t)(((uintptr_t)sql >> 3) * 0x9E3779B97F4A7C15ULL >> 32) % STMT_CACHE;
+	for (size_t k = 0; k < STMT_CACHE; k++) {
+		size_t i = (h + k) % STMT_CACHE;
 		if (st->cache[i].sql == sql) {
 			sqlite3_stmt *s = st->cache[i].stmt;
 			sqlite3_reset(s);
 			sqlite3_clear_bindings(s);
 			return s;
 		}
-		if (!st->cache[i].sql && free_slot < 0)
-			free_slot = i;
+		if (!st->cache[i].sql) {
+			sqlite3_stmt *s = NULL;
+			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+			    SQLITE_OK) {
+				sq_fail(st, errmsg, "preparing a statement");
+				return NULL;
+			}
+			st->cache[i].sql = sql;
+			st->cache[i].stmt = s;
+			return s;
+		}
 	}
-	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-		sq_fail(st, errmsg, "preparing a statement");
-		return NULL;
-	}
-	if (free_slot >= 0) {
-		st->cache[free_slot].sql = sql;
-		st->cache[free_slot].stmt = s;
-	} else {
-		/* cannot happen with STMT_CACHE above the number of statements; stay correct anyway */
-		sqlite3_finalize(st->cache[0].stmt);
-		st->cache[0].sql = sql;
-		st->cache[0].stmt = s;
-	}
-	return s;
+	if (errmsg && !*errmsg)
+		*errmsg = xstrdup("internal error: the statement cache is full (raise STMT_CACHE)");
+	return NULL;
 }
 
 sqlite3_stmt *sq_prepare(struct store *st, const char *sql, char **errmsg)
