@@ -8,7 +8,7 @@
 # The two imports run alternately (sqlite3, eala, sqlite3, eala...) so that a change
 # in the machine's speed during the run touches both; each pair gives a ratio, and
 # the median of those ratios is the figure. Queries are timed by hyperfine.
-# usage: bench/twin_import.sh path/to/eala [RUNS]
+# usage: bench/twin_import.sh path/to/eala [RUNS]   (INSTR=0 skips the callgrind count)
 set -eu
 EALA=$(readlink -f "${1:-build/eala}")
 RUNS=${2:-11}
@@ -72,3 +72,15 @@ print("|---|---|---|---|")
 for r in json.load(open("query.json"))["results"]:
     print(f"| {r['command']} | {r['median']*1000:.1f} ms | {r['min']*1000:.1f} ms | {r['max']*1000:.1f} ms |")
 PY
+
+# Instructions, counted by callgrind: the same for the same binaries and input
+# whatever else the machine does (skipped when valgrind is missing).
+if command -v valgrind >/dev/null && [ "${INSTR:-1}" = 1 ]; then
+	count() { valgrind --tool=callgrind --callgrind-out-file="$W/cg.out" "$@" >/dev/null 2>&1
+		  callgrind_annotate "$W/cg.out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}'; }
+	rm -f raw.db t.db*; cp empty.db t.db
+	a=$(count sqlite3 raw.db ".import --csv $CSV twin")
+	b=$(count "$EALA" --db t.db import twin-cities "$CSV")
+	echo
+	python3 -c "a, b = $a, $b; print(f'instructions (callgrind): sqlite3 .import {a/1e9:.2f} G, eala import {b/1e9:.2f} G, ratio {b/a:.2f}x')"
+fi
