@@ -5,36 +5,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Walk rows of a fresh statement, reading each with rd into a record of
- * 'size' bytes, handing it to cb and clearing it with clr. */
-typedef int (*row_reader)(struct store *st, sqlite3_stmt *s, void *rec);
-typedef int (*row_cb)(void *ctx, const void *rec);
-typedef void (*row_clear)(void *rec);
-
-static int walk(struct store *st, sqlite3_stmt *s, size_t size, row_reader rd, row_clear clr,
-		row_cb cb, void *ctx, char **errmsg, const char *what)
-{
-	int rc = EALA_OK, step;
-	void *rec = malloc(size);
-	if (!rec) {
-		sqlite3_finalize(s);
-		return EALA_ENOMEM;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(rec, 0, size);
-		rc = rd(st, s, rec);
-		if (!rc)
-			rc = cb(ctx, rec);
-		clr(rec);
-		if (rc)
-			break;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = sq_fail(st, errmsg, what);
-	free(rec);
-	sqlite3_finalize(s);
-	return rc;
-}
+/* Walk the rows of a fresh statement s: read each into a record of the
+ * given type, hand it to fn(ctx, ...), clear it; finalize s. A macro rather
+ * than a function so that every record type keeps its own typed callback. */
+#define WALK(type, reader, clear, what)                                              \
+	do {                                                                          \
+		int rc_ = EALA_OK, step_;                                             \
+		while ((step_ = sqlite3_step(s)) == SQLITE_ROW) {                     \
+			type rec_;                                                    \
+			memset(&rec_, 0, sizeof(rec_));                               \
+			rc_ = reader(st, s, &rec_);                                   \
+			if (!rc_)                                                     \
+				rc_ = fn(ctx, &rec_);                                 \
+			clear(&rec_);                                                 \
+			if (rc_)                                                      \
+				break;                                                \
+		}                                                                     \
+		if (!rc_ && step_ != SQLITE_DONE)                                     \
+			rc_ = sq_fail(st, errmsg, what);                              \
+		sqlite3_finalize(s);                                                  \
+		return rc_;                                                           \
+	} while (0)
 
 static double col_real_or(sqlite3_stmt *s, int i, double dflt)
 {
@@ -65,10 +56,9 @@ int store_membership_insert(struct store *st, struct network_membership *m, char
 	return rc;
 }
 
-static int read_membership(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_membership(struct store *st, sqlite3_stmt *s, struct network_membership *m)
 {
 	(void)st;
-	struct network_membership *m = rec;
 	m->id = sqlite3_column_int64(s, 0);
 	m->authority_id = sq_col_id(s, 1);
 	m->network_id = sq_col_id(s, 2);
@@ -92,9 +82,7 @@ int store_membership_each(struct store *st, int64_t authority_id, int64_t networ
 		return EALA_EIO;
 	sq_id(s, 1, authority_id);
 	sq_id(s, 2, network_id);
-	return walk(st, s, sizeof(struct network_membership), read_membership,
-		    (row_clear)network_membership_clear, (row_cb)fn, ctx, errmsg,
-		    "reading network memberships");
+	WALK(struct network_membership, read_membership, network_membership_clear, "reading network memberships");
 }
 
 /* ---- financing ---- */
@@ -121,10 +109,9 @@ int store_financing_insert(struct store *st, struct financing *f, char **errmsg)
 	return rc;
 }
 
-static int read_financing(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_financing(struct store *st, sqlite3_stmt *s, struct financing *f)
 {
 	(void)st;
-	struct financing *f = rec;
 	f->id = sqlite3_column_int64(s, 0);
 	f->action_id = sq_col_id(s, 1);
 	f->source = sq_col_text(s, 2);
@@ -148,8 +135,7 @@ int store_financing_each(struct store *st, int64_t action_id, store_financing_fn
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, action_id);
-	return walk(st, s, sizeof(struct financing), read_financing, (row_clear)financing_clear,
-		    (row_cb)fn, ctx, errmsg, "reading financing");
+	WALK(struct financing, read_financing, financing_clear, "reading financing");
 }
 
 /* ---- budget years ---- */
@@ -178,10 +164,9 @@ int store_budget_year_put(struct store *st, const struct budget_year *b, char **
 	return sq_exec_stmt(st, s, errmsg, "recording a budget year");
 }
 
-static int read_budget_year(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_budget_year(struct store *st, sqlite3_stmt *s, struct budget_year *b)
 {
 	(void)st;
-	struct budget_year *b = rec;
 	b->authority_id = sq_col_id(s, 0);
 	b->year = sqlite3_column_int(s, 1);
 	b->total = col_real_or(s, 2, -1);
@@ -203,8 +188,7 @@ int store_budget_year_each(struct store *st, int64_t authority_id, store_budget_
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, authority_id);
-	return walk(st, s, sizeof(struct budget_year), read_budget_year,
-		    (row_clear)budget_year_clear, (row_cb)fn, ctx, errmsg, "reading budget years");
+	WALK(struct budget_year, read_budget_year, budget_year_clear, "reading budget years");
 }
 
 /* ---- strategies ---- */
@@ -243,11 +227,10 @@ int store_strategy_insert(struct store *st, struct strategy *g, char **errmsg)
 	return rc;
 }
 
-static int read_strategy(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_strategy(struct store *st, sqlite3_stmt *s, struct strategy *g)
 {
 	static const char prio[] = "SELECT type, code, target_share FROM strategy_priority"
 				   " WHERE strategy_id = ?1 ORDER BY rowid";
-	struct strategy *g = rec;
 	g->id = sqlite3_column_int64(s, 0);
 	g->authority_id = sq_col_id(s, 1);
 	g->title = sq_col_text(s, 2);
@@ -284,8 +267,7 @@ int store_strategy_each(struct store *st, int64_t authority_id, store_strategy_f
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, authority_id);
-	return walk(st, s, sizeof(struct strategy), read_strategy, (row_clear)strategy_clear,
-		    (row_cb)fn, ctx, errmsg, "reading strategies");
+	WALK(struct strategy, read_strategy, strategy_clear, "reading strategies");
 }
 
 /* ---- expected impacts, indicators and periods ---- */
@@ -379,12 +361,11 @@ static int read_periods(struct store *st, struct indicator *ind)
 	return EALA_OK;
 }
 
-static int read_expected(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_expected(struct store *st, sqlite3_stmt *s, struct expected_impact *e)
 {
 	static const char ind_sql[] =
 		"SELECT id, title, unit, measure, ascending, cumulative, baseline, baseline_date"
 		" FROM indicator WHERE expected_impact_id = ?1 ORDER BY id";
-	struct expected_impact *e = rec;
 	e->id = sqlite3_column_int64(s, 0);
 	e->partnership_id = sq_col_id(s, 1);
 	e->action_id = sq_col_id(s, 2);
@@ -432,9 +413,7 @@ int store_expected_impact_each(struct store *st, int64_t partnership_id, store_e
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, partnership_id);
-	return walk(st, s, sizeof(struct expected_impact), read_expected,
-		    (row_clear)expected_impact_clear, (row_cb)fn, ctx, errmsg,
-		    "reading expected impacts");
+	WALK(struct expected_impact, read_expected, expected_impact_clear, "reading expected impacts");
 }
 
 /* ---- observed outcomes ---- */
@@ -467,10 +446,9 @@ int store_observed_outcome_insert(struct store *st, struct observed_outcome *o, 
 	return rc;
 }
 
-static int read_outcome(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_outcome(struct store *st, sqlite3_stmt *s, struct observed_outcome *o)
 {
 	(void)st;
-	struct observed_outcome *o = rec;
 	o->id = sqlite3_column_int64(s, 0);
 	o->partnership_id = sq_col_id(s, 1);
 	o->action_id = sq_col_id(s, 2);
@@ -498,9 +476,7 @@ int store_observed_outcome_each(struct store *st, int64_t partnership_id, store_
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, partnership_id);
-	return walk(st, s, sizeof(struct observed_outcome), read_outcome,
-		    (row_clear)observed_outcome_clear, (row_cb)fn, ctx, errmsg,
-		    "reading observed outcomes");
+	WALK(struct observed_outcome, read_outcome, observed_outcome_clear, "reading observed outcomes");
 }
 
 /* ---- practices ---- */
@@ -534,11 +510,10 @@ int store_practice_insert(struct store *st, struct practice *p, char **errmsg)
 	return rc;
 }
 
-static int read_practice(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_practice(struct store *st, sqlite3_stmt *s, struct practice *p)
 {
 	static const char sql[] = "SELECT authority_id, date FROM practice_adoption"
 				  " WHERE practice_id = ?1 ORDER BY date, authority_id";
-	struct practice *p = rec;
 	p->id = sqlite3_column_int64(s, 0);
 	p->name = sq_col_text(s, 1);
 	p->description = sq_col_text(s, 2);
@@ -568,8 +543,7 @@ int store_practice_each(struct store *st, store_practice_fn fn, void *ctx, char 
 	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
-	return walk(st, s, sizeof(struct practice), read_practice, (row_clear)practice_clear,
-		    (row_cb)fn, ctx, errmsg, "reading practices");
+	WALK(struct practice, read_practice, practice_clear, "reading practices");
 }
 
 /* ---- partner calls ---- */
@@ -597,10 +571,9 @@ int store_partner_call_insert(struct store *st, struct partner_call *c, char **e
 	return rc;
 }
 
-static int read_call(struct store *st, sqlite3_stmt *s, void *rec)
+static int read_call(struct store *st, sqlite3_stmt *s, struct partner_call *c)
 {
 	(void)st;
-	struct partner_call *c = rec;
 	c->id = sqlite3_column_int64(s, 0);
 	c->authority_id = sq_col_id(s, 1);
 	c->title = sq_col_text(s, 2);
@@ -623,6 +596,5 @@ int store_partner_call_each(struct store *st, int64_t authority_id, store_partne
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, authority_id);
-	return walk(st, s, sizeof(struct partner_call), read_call, (row_clear)partner_call_clear,
-		    (row_cb)fn, ctx, errmsg, "reading partner calls");
+	WALK(struct partner_call, read_call, partner_call_clear, "reading partner calls");
 }
