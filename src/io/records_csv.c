@@ -733,6 +733,28 @@ static void clear_field(const struct column *c, union record *r)
 	}
 }
 
+/* The id of the authority with the row's country and official code (a French
+ * commune's COG code...), or 0: a row without id then updates it rather than
+ * adding the same place twice. */
+static int64_t authority_by_code(struct import *imp, const int *at, const struct csv_row *row)
+{
+	int cc = column_index(RK_AUTHORITY, "country"), oc = column_index(RK_AUTHORITY, "official_code");
+	const char *country = at[cc] >= 0 ? csvdoc_field(row, at[cc]) : NULL;
+	const char *code = at[oc] >= 0 ? csvdoc_field(row, at[oc]) : NULL;
+	int64_t id = 0;
+	if (!country || !code)
+		return 0;
+	char *cu = dup_trim(country), *co = dup_trim(code);
+	if (cu && co) {
+		upper(cu);
+		if (store_authority_find_code(imp->st, cu, co, &id) != EALA_OK)
+			id = 0;
+	}
+	free(cu);
+	free(co);
+	return id;
+}
+
 /* A row whose id is already in the database starts from that record, so an
  * update through a file with only some of the columns keeps the others. */
 static int start_from_existing(struct import *imp, enum record_kind k, const int *at,
@@ -741,7 +763,9 @@ static int start_from_existing(struct import *imp, enum record_kind k, const int
 	int c = column_index(k, "id");
 	int64_t id;
 	const char *v = c >= 0 && at[c] >= 0 ? csvdoc_field(row, at[c]) : NULL;
-	if (!v || !parse_id(v, &id))
+	if (!v && !(k == RK_AUTHORITY && (id = authority_by_code(imp, at, row))))
+		return EALA_OK;
+	if (v && !parse_id(v, &id))
 		return EALA_OK;
 	int rc;
 	switch (k) {

@@ -223,4 +223,15 @@ run --db "$T/upd.db" import csv upd3.csv
 run --db "$T/upd.db" show authority 7 --json
 same "$(json "'population' in j, j['official_code']")" "False 21515" "an empty cell clears that field only"
 
+# a row without id whose country and official code are known updates that authority
+run --db "$T/code.db" init
+printf 'name,country,level,official_code,population\nChambéry,FR,municipality,73065,59000\n' >code1.csv
+run --db "$T/code.db" import csv code1.csv
+printf 'nom;pays;niveau;code_officiel;population\nChambéry;fr;municipality;73065;60000\n' >code2.csv
+run --db "$T/code.db" import csv code2.csv
+has out "0 created, 1 updated" "a row with a known official code updates the authority"
+run --db "$T/code.db" list authorities --json
+same "$(json "[(a['name'], a['population']) for a in j]")" "[('Chambéry', 60000)]" \
+	"and does not add the same place twice"
+
 finish
