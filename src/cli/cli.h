@@ -18,6 +18,7 @@ enum {
 	OPT_PAGING = 1 << 3,    /* --limit --after */
 	OPT_OUTPUT = 1 << 4,    /* -o FILE */
 	OPT_KIND = 1 << 5,      /* --kind alone (import csv) */
+	OPT_LISTEN = 1 << 6,    /* --listen ADDR:PORT */
 };
 
 enum {
@@ -31,6 +32,7 @@ struct cli {
 	int json, dry_run;
 	struct store_filter filter;
 	const char *output;
+	const char *listen;
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;

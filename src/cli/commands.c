@@ -7,6 +7,7 @@
 #include "../io/record_json.h"
 #include "../io/records_csv.h"
 #include "../io/twincity.h"
+#include "../web/web.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -20,6 +21,7 @@ static int cmd_import(struct cli *c);
 static int cmd_export(struct cli *c);
 static int cmd_list(struct cli *c);
 static int cmd_stats(struct cli *c);
+static int cmd_serve(struct cli *c);
 
 const struct command commands[] = {
 	{"init", 0, 0, 0, CMD_DB | CMD_CREATE, "",
@@ -37,6 +39,8 @@ const struct command commands[] = {
 	{"show", 2, 2, OPT_JSON, CMD_DB, "authority|organisation|partnership|action ID [--json]",
 	 "one record with what is linked to it", cmd_show},
 	{"stats", 0, 0, OPT_JSON, CMD_DB, "[--json]", "counts of every kind of record", cmd_stats},
+	{"serve", 0, 0, OPT_LISTEN, 0, "[--listen 127.0.0.1:8080]",
+	 "serve the pages and the JSON API (/api/v1) until Ctrl-C or SIGTERM", cmd_serve},
 	{NULL, 0, 0, 0, 0, NULL, NULL, NULL},
 };
 
@@ -335,20 +339,8 @@ static int list_partnership(void *ctx, const struct partnership *p)
 	struct list_ctx *l = ctx;
 	l->shown++;
 	l->last_id = p->id;
-	if (l->array) {
-		json_t *j = partnership_json(p);
-		json_t *names = json_array();
-		for (size_t i = 0; i < p->n_members; i++) {
-			struct authority a;
-			if (store_authority_get(l->c->st, p->members[i], &a) == EALA_OK) {
-				json_array_append_new(names, json_pack("{s:I, s:s, s:s}", "id",
-					(json_int_t)a.id, "name", a.name, "country", a.country));
-				authority_clear(&a);
-			}
-		}
-		json_object_set_new(j, "partners", names);
-		return json_array_append_new(l->array, j);
-	}
+	if (l->array)
+		return json_array_append_new(l->array, partnership_json_with_partners(l->c->st, p));
 	char m1[160] = "", m2[160] = "";
 	if (p->n_members > 0)
 		authority_name(l->c->st, p->members[0], m1, sizeof(m1));
@@ -561,6 +553,20 @@ static int cmd_stats(struct cli *c)
 			if (*p == '_')
 				*p = ' ';
 		printf("  %-20s %10s\n", label, num((size_t)rows[i].n, buf));
+	}
+	return 0;
+}
+
+/* ---- serve ---- */
+
+static int cmd_serve(struct cli *c)
+{
+	char *errmsg = NULL;
+	int rc = web_serve(c->db, c->listen ? c->listen : "127.0.0.1:8080", &errmsg);
+	if (rc) {
+		cli_error("%s", errmsg ? errmsg : eala_strerror(rc));
+		free(errmsg);
+		return rc == EALA_EINVAL ? 2 : 1;
 	}
 	return 0;
 }

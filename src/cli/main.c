@@ -62,11 +62,12 @@ static void usage(FILE *out, const char *prog)
 		"  --limit N        at most N records (default 100; 0 for all)\n"
 		"  --after ID       records after this id (paging)\n"
 		"  -o, --output F   write to F instead of standard output\n"
+		"  --listen A:P     address and port of 'serve' (default 127.0.0.1:8080)\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
-       O_YEAR, O_LIMIT, O_AFTER, O_VERSION };
+       O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -82,6 +83,7 @@ static const struct option long_opts[] = {
 	{"limit", required_argument, NULL, O_LIMIT},
 	{"after", required_argument, NULL, O_AFTER},
 	{"output", required_argument, NULL, 'o'},
+	{"listen", required_argument, NULL, O_LISTEN},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -111,6 +113,7 @@ static unsigned option_class(int o)
 		return OPT_FILTERS;
 	case O_LIMIT: case O_AFTER: return OPT_PAGING;
 	case 'o': return OPT_OUTPUT;
+	case O_LISTEN: return OPT_LISTEN;
 	default: return 0;
 	}
 }
@@ -153,6 +156,7 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 			c->filter.after_id = v;
 			break;
 		case 'o': c->output = optarg; break;
+		case O_LISTEN: c->listen = optarg; break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;
 		default:

@@ -1,6 +1,8 @@
 /* record_json.c: domain records to JSON objects with jansson. */
 #include "record_json.h"
 
+#include "../store/store.h"
+
 void json_set_str(json_t *o, const char *key, const char *v)
 {
 	if (v)
@@ -280,4 +282,19 @@ json_t *partner_call_json(const struct partner_call *c)
 	json_set_str(o, "status", c->status);
 	json_set_str(o, "illustrative", c->illustrative);
 	return o;
+}
+
+json_t *partnership_json_with_partners(struct store *st, const struct partnership *p)
+{
+	json_t *j = partnership_json(p), *names = json_array();
+	for (size_t i = 0; i < p->n_members; i++) {
+		struct authority a;
+		if (store_authority_get(st, p->members[i], &a) == EALA_OK) {
+			json_array_append_new(names, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)a.id,
+							       "name", a.name, "country", a.country));
+			authority_clear(&a);
+		}
+	}
+	json_object_set_new(j, "partners", names);
+	return j;
 }

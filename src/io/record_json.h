@@ -22,6 +22,10 @@ json_t *observed_outcome_json(const struct observed_outcome *o);
 json_t *practice_json(const struct practice *p);
 json_t *partner_call_json(const struct partner_call *c);
 
+struct store;
+/* The partnership with "partners": [{id, name, country}] read from the store. */
+json_t *partnership_json_with_partners(struct store *st, const struct partnership *p);
+
 /* Helpers for writers: set key to a string / id / list only when present. */
 void json_set_str(json_t *o, const char *key, const char *v);
 void json_set_id(json_t *o, const char *key, int64_t id);

@@ -1,0 +1,86 @@
+/* html.c: escapers for each output context and the page frame. */
+#include "html.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void html(struct buf *b, const char *markup)
+{
+	buf_puts(b, markup);
+}
+
+static void escape(struct buf *b, const char *s)
+{
+	if (!s)
+		return;
+	const char *run = s;
+	for (const char *p = s; *p; p++) {
+		const char *rep = NULL;
+		switch (*p) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		buf_add(b, run, (size_t)(p - run));
+		buf_puts(b, rep);
+		run = p + 1;
+	}
+	buf_puts(b, run);
+}
+
+void html_text(struct buf *b, const char *s)
+{
+	escape(b, s);
+}
+
+void html_attr(struct buf *b, const char *s)
+{
+	escape(b, s);
+}
+
+void html_url_arg(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+			buf_add(b, (const char *)p, 1);
+		} else {
+			char enc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			buf_add(b, enc, 3);
+		}
+	}
+}
+
+void html_int(struct buf *b, long long v)
+{
+	char s[24];
+	snprintf(s, sizeof(s), "%lld", v);
+	buf_puts(b, s);
+}
+
+void page_begin(struct req *r, const char *title, const char *q)
+{
+	struct buf *b = &r->body;
+	r->content_type = "text/html; charset=utf-8";
+	html(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_text(b, title);
+	html(b, " · eala</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n</head>\n<body>\n"
+		"<header><a class=\"brand\" href=\"/\">eala</a>\n"
+		"<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">"
+		"<label for=\"q\">Search</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"");
+	html_attr(b, q);
+	html(b, "\"> <button type=\"submit\">Search</button></form>\n</header>\n<main>\n<h1>");
+	html_text(b, title);
+	html(b, "</h1>\n");
+}
+
+void page_end(struct req *r)
+{
+	html(&r->body, "</main>\n<footer>eala " EALA_VERSION
+		       " · <a href=\"/api/v1/stats\">API</a></footer>\n</body>\n</html>\n");
+}

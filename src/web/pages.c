@@ -1,0 +1,411 @@
+/* pages.c: the HTML pages: home, search, one page per record. Server-rendered,
+ * usable without JavaScript; every value goes out through an escaper. */
+#include "html.h"
+
+#include "../core/codelist.h"
+#include "../io/records_csv.h"
+
+#include <microhttpd.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct page_ctx {
+	struct req *r;
+	size_t n;
+};
+
+/* <a href="/KIND/ID">TEXT</a> */
+static void a_link(struct buf *b, const char *kind, int64_t id, const char *text)
+{
+	html(b, "<a href=\"/");
+	html(b, kind);
+	html(b, "/");
+	html_int(b, id);
+	html(b, "\">");
+	html_text(b, text);
+	html(b, "</a>");
+}
+
+static void authority_link(struct req *r, int64_t id)
+{
+	struct authority a;
+	if (store_authority_get(r->st, id, &a) == EALA_OK) {
+		a_link(&r->body, "authorities", id, a.name);
+		html(&r->body, " (");
+		html_text(&r->body, codelist_label(CL_COUNTRY, a.country, CL_LANG_EN));
+		html(&r->body, ")");
+	} else {
+		html(&r->body, "#");
+		html_int(&r->body, id);
+	}
+	authority_clear(&a);
+}
+
+/* One row of a definition list, skipped when the value is empty. */
+static void field(struct buf *b, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	html(b, "<dt>");
+	html_text(b, label);
+	html(b, "</dt><dd>");
+	html_text(b, value);
+	html(b, "</dd>\n");
+}
+
+static void code_field(struct buf *b, const char *label, enum codelist_id id, const char *code)
+{
+	field(b, label, code ? codelist_label(id, code, CL_LANG_EN) : NULL);
+}
+
+/* ---- lists ---- */
+
+static int li_partnership(void *ctx, const struct partnership *p)
+{
+	struct page_ctx *c = ctx;
+	struct buf *b = &c->r->body;
+	c->n++;
+	html(b, "<li>");
+	a_link(b, "partnerships", p->id, p->name);
+	html(b, " <span class=\"tag\">");
+	html_text(b, codelist_label(CL_PARTNERSHIP_KIND, p->kind, CL_LANG_EN));
+	html(b, ", ");
+	html_text(b, codelist_label(CL_PARTNERSHIP_STATUS, p->status, CL_LANG_EN));
+	html(b, "</span></li>\n");
+	return 0;
+}
+
+static int li_action(void *ctx, const struct action *a)
+{
+	struct page_ctx *c = ctx;
+	struct buf *b = &c->r->body;
+	c->n++;
+	html(b, "<li>");
+	a_link(b, "actions", a->id, a->title);
+	html(b, " <span class=\"tag\">");
+	html_text(b, codelist_label(CL_ACTION_TYPE, a->type, CL_LANG_EN));
+	if (a->start_date) {
+		html(b, ", ");
+		html_text(b, a->start_date);
+	}
+	html(b, "</span></li>\n");
+	return 0;
+}
+
+static int li_authority(void *ctx, const struct authority *a)
+{
+	struct page_ctx *c = ctx;
+	struct buf *b = &c->r->body;
+	c->n++;
+	html(b, "<li>");
+	a_link(b, "authorities", a->id, a->name);
+	html(b, " <span class=\"tag\">");
+	html_text(b, codelist_label(CL_COUNTRY, a->country, CL_LANG_EN));
+	html(b, ", ");
+	html_text(b, codelist_label(CL_AUTHORITY_LEVEL, a->level, CL_LANG_EN));
+	html(b, "</span></li>\n");
+	return 0;
+}
+
+static int li_organisation(void *ctx, const struct organisation *o)
+{
+	struct page_ctx *c = ctx;
+	struct buf *b = &c->r->body;
+	c->n++;
+	html(b, "<li>");
+	a_link(b, "organisations", o->id, o->name);
+	if (o->subtype) {
+		html(b, " <span class=\"tag\">");
+		html_text(b, codelist_label(CL_ORG_SUBTYPE, o->subtype, CL_LANG_EN));
+		html(b, "</span>");
+	}
+	html(b, "</li>\n");
+	return 0;
+}
+
+static int li_expected(void *ctx, const struct expected_impact *e)
+{
+	struct page_ctx *c = ctx;
+	struct buf *b = &c->r->body;
+	c->n++;
+	html(b, "<li><strong>");
+	html_text(b, codelist_label(CL_IMPACT_CATEGORY, e->category, CL_LANG_EN));
+	html(b, "</strong> (");
+	html_text(b, codelist_label(CL_TERRITORY_SIDE, e->side, CL_LANG_EN));
+	html(b, " side): ");
+	html_text(b, e->description);
+	html(b, "</li>\n");
+	return 0;
+}
+
+static int li_outcome(void *ctx, const struct observed_outcome *o)
+{
+	struct page_ctx *c = ctx;
+	struct buf *b = &c->r->body;
+	c->n++;
+	html(b, "<li><strong>");
+	html_text(b, codelist_label(CL_IMPACT_CATEGORY, o->category, CL_LANG_EN));
+	html(b, "</strong> (");
+	html_text(b, codelist_label(CL_TERRITORY_SIDE, o->side, CL_LANG_EN));
+	html(b, " side, reported by the ");
+	html_text(b, o->reported_by);
+	html(b, o->unexpected ? " side, unexpected): " : " side): ");
+	html_text(b, o->description);
+	html(b, "</li>\n");
+	return 0;
+}
+
+/* A titled list; "none" when it is empty. */
+#define SECTION(r, title, call)                                          \
+	do {                                                             \
+		struct page_ctx c_ = {(r), 0};                           \
+		char *e_ = NULL;                                         \
+		html(&(r)->body, "<h2>" title "</h2>\n<ul>\n");          \
+		(void)(call);                                            \
+		free(e_);                                                \
+		if (!c_.n)                                               \
+			html(&(r)->body, "<li class=\"none\">none recorded</li>\n"); \
+		html(&(r)->body, "</ul>\n");                             \
+	} while (0)
+
+/* ---- pages ---- */
+
+int page_home(struct req *r)
+{
+	struct store_stats s;
+	char *err = NULL;
+	struct buf *b = &r->body;
+	page_begin(r, "The international action of cities and regions", NULL);
+	if (store_stats_get(r->st, &s, &err) == EALA_OK) {
+		html(b, "<p class=\"lead\">");
+		html_int(b, s.authorities);
+		html(b, " authorities in ");
+		html_int(b, s.countries);
+		html(b, " countries, ");
+		html_int(b, s.partnerships);
+		html(b, " partnerships, ");
+		html_int(b, s.actions);
+		html(b, " actions, ");
+		html_int(b, s.organisations);
+		html(b, " organisations.</p>\n");
+	}
+	free(err);
+	struct store_filter f = {.kind = "decentralised_cooperation", .limit = 20};
+	SECTION(r, "Decentralised cooperation", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
+	struct store_filter fa = {.limit = 20};
+	SECTION(r, "Actions", store_action_list(r->st, &fa, li_action, &c_, NULL, &e_));
+	page_end(r);
+	return MHD_HTTP_OK;
+}
+
+int page_search(struct req *r)
+{
+	const char *q = req_arg(r, "q");
+	struct buf *b = &r->body;
+	page_begin(r, q ? "Search results" : "Search", q);
+	if (!q) {
+		html(b, "<p>Type a name: a city, a region, a partnership, an action.</p>\n");
+		page_end(r);
+		return MHD_HTTP_OK;
+	}
+	if (strlen(q) > 200) {
+		r->status = MHD_HTTP_BAD_REQUEST;
+		html(b, "<p class=\"error\">The search is longer than 200 characters.</p>\n");
+		page_end(r);
+		return r->status;
+	}
+	struct store_filter f = {.q = q, .limit = 50};
+	SECTION(r, "Authorities", store_authority_list(r->st, &f, li_authority, &c_, NULL, &e_));
+	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
+	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
+	SECTION(r, "Organisations", store_organisation_list(r->st, &f, li_organisation, &c_, NULL, &e_));
+	page_end(r);
+	return MHD_HTTP_OK;
+}
+
+static int page_missing(struct req *r, const char *what)
+{
+	r->status = MHD_HTTP_NOT_FOUND;
+	page_begin(r, "Not found", NULL);
+	html(&r->body, "<p>There is no ");
+	html_text(&r->body, what);
+	html(&r->body, " with this number.</p>\n");
+	page_end(r);
+	return r->status;
+}
+
+static int page_authority(struct req *r)
+{
+	struct authority a;
+	if (store_authority_get(r->st, r->id, &a) != EALA_OK)
+		return page_missing(r, "authority");
+	struct buf *b = &r->body;
+	page_begin(r, a.name, NULL);
+	html(b, "<dl>\n");
+	char *others = strv_join(&a.other_names, ", ");
+	field(b, "Other names", others);
+	free(others);
+	code_field(b, "Country", CL_COUNTRY, a.country);
+	code_field(b, "Level", CL_AUTHORITY_LEVEL, a.level);
+	field(b, "Official code", a.official_code);
+	if (a.population != EALA_NO_VALUE) {
+		char pop[32];
+		snprintf(pop, sizeof(pop), "%lld", (long long)a.population);
+		field(b, "Population", pop);
+	}
+	if (a.parent_id) {
+		html(b, "<dt>Part of</dt><dd>");
+		authority_link(r, a.parent_id);
+		html(b, "</dd>\n");
+	}
+	field(b, "Source", a.source);
+	field(b, "Illustrative figures", a.illustrative);
+	html(b, "</dl>\n");
+	struct store_filter f = {.authority_id = a.id};
+	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
+	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
+	SECTION(r, "Local stakeholders and networks",
+		store_organisation_list(r->st, &f, li_organisation, &c_, NULL, &e_));
+	authority_clear(&a);
+	page_end(r);
+	return MHD_HTTP_OK;
+}
+
+static int page_partnership(struct req *r)
+{
+	struct partnership p;
+	if (store_partnership_get(r->st, r->id, &p) != EALA_OK)
+		return page_missing(r, "partnership");
+	struct buf *b = &r->body;
+	page_begin(r, p.name, NULL);
+	html(b, "<dl>\n");
+	code_field(b, "Kind", CL_PARTNERSHIP_KIND, p.kind);
+	code_field(b, "Status", CL_PARTNERSHIP_STATUS, p.status);
+	field(b, "Status date", p.status_date);
+	field(b, "Reason", p.status_reason);
+	field(b, "Start", p.start_date);
+	field(b, "End", p.end_date);
+	field(b, "Agreement signed", p.agreement_signed ? p.agreement_signed : "no signed convention recorded");
+	field(b, "Agreement expires", p.agreement_expires);
+	field(b, "Council deliberation", p.deliberation_ref);
+	field(b, "Deliberation date", p.deliberation_date);
+	field(b, "Source", p.source);
+	field(b, "Illustrative figures", p.illustrative);
+	html(b, "</dl>\n<h2>Members</h2>\n<ul>\n");
+	for (size_t i = 0; i < p.n_members; i++) {
+		html(b, "<li>");
+		authority_link(r, p.members[i]);
+		html(b, i == 0 ? " <span class=\"tag\">home</span></li>\n" : "</li>\n");
+	}
+	html(b, "</ul>\n");
+	struct store_filter f = {.partnership_id = p.id};
+	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
+	SECTION(r, "Expected impacts",
+		store_expected_impact_each(r->st, p.id, li_expected, &c_, &e_));
+	SECTION(r, "Observed outcomes",
+		store_observed_outcome_each(r->st, p.id, li_outcome, &c_, &e_));
+	partnership_clear(&p);
+	page_end(r);
+	return MHD_HTTP_OK;
+}
+
+static int page_action(struct req *r)
+{
+	struct action a;
+	if (store_action_get(r->st, r->id, &a) != EALA_OK)
+		return page_missing(r, "action");
+	struct buf *b = &r->body;
+	page_begin(r, a.title, NULL);
+	html(b, "<dl>\n");
+	field(b, "Description", a.description);
+	html(b, "<dt>Lead authority</dt><dd>");
+	authority_link(r, a.authority_id);
+	html(b, "</dd>\n");
+	if (a.partnership_id) {
+		struct partnership p;
+		if (store_partnership_get(r->st, a.partnership_id, &p) == EALA_OK) {
+			html(b, "<dt>Partnership</dt><dd>");
+			a_link(b, "partnerships", p.id, p.name);
+			html(b, "</dd>\n");
+		}
+		partnership_clear(&p);
+	}
+	code_field(b, "Type", CL_ACTION_TYPE, a.type);
+	code_field(b, "Status", CL_IATI_ACTIVITY_STATUS, a.status);
+	field(b, "Start", a.start_date);
+	field(b, "End", a.end_date);
+	struct buf labels = {0};
+	for (size_t i = 0; i < a.domains.n; i++) {
+		if (i)
+			buf_puts(&labels, ", ");
+		buf_puts(&labels, codelist_label(CL_ACTION_DOMAIN, a.domains.v[i], CL_LANG_EN));
+	}
+	field(b, "Domains", labels.s);
+	free(labels.s);
+	char *countries = strv_join(&a.countries, ", ");
+	field(b, "Countries", countries);
+	free(countries);
+	field(b, "Departments", a.departments);
+	field(b, "Elected officials", a.elected_officials);
+	field(b, "Source", a.source);
+	field(b, "Illustrative figures", a.illustrative);
+	html(b, "</dl>\n");
+	action_clear(&a);
+	page_end(r);
+	return MHD_HTTP_OK;
+}
+
+static int page_organisation(struct req *r)
+{
+	struct organisation o;
+	if (store_organisation_get(r->st, r->id, &o) != EALA_OK)
+		return page_missing(r, "organisation");
+	struct buf *b = &r->body;
+	page_begin(r, o.name, NULL);
+	html(b, "<dl>\n");
+	code_field(b, "Type", CL_IATI_ORG_TYPE, o.iati_type);
+	code_field(b, "Subtype", CL_ORG_SUBTYPE, o.subtype);
+	code_field(b, "Country", CL_COUNTRY, o.country);
+	if (o.authority_id) {
+		html(b, "<dt>Based in</dt><dd>");
+		authority_link(r, o.authority_id);
+		html(b, "</dd>\n");
+	}
+	field(b, "Source", o.source);
+	html(b, "</dl>\n");
+	organisation_clear(&o);
+	page_end(r);
+	return MHD_HTTP_OK;
+}
+
+int page_record(struct req *r)
+{
+	switch (record_kind_parse(strncmp(r->tail, "authorities", 11) == 0     ? "authorities"
+				  : strncmp(r->tail, "organisations", 13) == 0 ? "organisations"
+				  : strncmp(r->tail, "partnerships", 12) == 0  ? "partnerships"
+									       : "actions")) {
+	case RK_AUTHORITY: return page_authority(r);
+	case RK_ORGANISATION: return page_organisation(r);
+	case RK_PARTNERSHIP: return page_partnership(r);
+	default: return page_action(r);
+	}
+}
+
+int page_style(struct req *r)
+{
+	static const char css[] =
+		"body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}\n"
+		"header{display:flex;flex-wrap:wrap;gap:1em;align-items:center;padding:.6em 1em;"
+		"background:#123c5a;color:#fff}\n"
+		"header a.brand{color:#fff;font-weight:700;font-size:1.3em;text-decoration:none}\n"
+		"header label{color:#fff}\n"
+		"main{max-width:60em;margin:0 auto;padding:1em}\n"
+		"a{color:#0b5394}\n"
+		"dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}\n"
+		"dt{font-weight:600}\ndd{margin:0}\n"
+		".tag{color:#555;font-size:.9em}\n.none{color:#555}\n.error{color:#a00}\n"
+		"footer{padding:1em;color:#555;text-align:center}\n";
+	r->content_type = "text/css; charset=utf-8";
+	buf_puts(&r->body, css);
+	return MHD_HTTP_OK;
+}

@@ -1,0 +1,69 @@
+/* routes.c: the one route table, and matching a path against it. */
+#include "web.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct route routes[] = {
+	{"GET", "/healthz", api_healthz, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/stats", api_stats, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/authorities", api_list, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/authorities/{id}", api_get, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/organisations", api_list, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/organisations/{id}", api_get, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/partnerships", api_list, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/partnerships/{id}", api_get, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/actions", api_list, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/actions/{id}", api_get, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/", page_home, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/search", page_search, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/authorities/{id}", page_record, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/organisations/{id}", page_record, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/partnerships/{id}", page_record, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/actions/{id}", page_record, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/static/style.css", page_style, 0},
+	{NULL, NULL, NULL, 0},
+};
+
+/* Match one path against a pattern; {id} takes a record id (1 to 2^53). */
+static int match(const char *pattern, const char *path, int64_t *id)
+{
+	while (*pattern && *path) {
+		if (strncmp(pattern, "{id}", 4) == 0) {
+			char *end;
+			if (*path < '1' || *path > '9')
+				return 0;
+			long long v = strtoll(path, &end, 10);
+			if (v <= 0 || v > (1LL << 53) || (*end && *end != '/'))
+				return 0;
+			*id = v;
+			pattern += 4;
+			path = end;
+			continue;
+		}
+		if (*pattern++ != *path++)
+			return 0;
+	}
+	return *pattern == '\0' && *path == '\0';
+}
+
+const struct route *route_find(const char *method, const char *path, struct req *r,
+			       int *method_ok)
+{
+	*method_ok = 0;
+	for (const struct route *rt = routes; rt->method; rt++) {
+		int64_t id = 0;
+		if (!match(rt->pattern, path, &id))
+			continue;
+		if (strcmp(rt->method, method) != 0) {
+			*method_ok = 1;   /* the path exists: 405, not 404 */
+			continue;
+		}
+		r->id = id;
+		/* the kind of record: the segment after /api/v1/, or the first one */
+		const char *p = strncmp(path, "/api/v1/", 8) == 0 ? path + 8 : path + 1;
+		r->tail = p;
+		return rt;
+	}
+	return NULL;
+}

@@ -1,0 +1,339 @@
+/* server.c: the HTTP server on libmicrohttpd: one dispatch for every route,
+ * a pool of database connections, ETags, the access log, a clean stop.
+ *
+ * libmicrohttpd runs a thread pool; each request borrows a store connection
+ * from the pool (SQLite connections are not shared between threads) and gives
+ * it back when its handler returns. Bodies are handed to libmicrohttpd with
+ * MHD_create_response_from_buffer_with_free_callback, which frees them.
+ */
+#define _GNU_SOURCE
+#include "web.h"
+
+#include "../core/codelist.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- response bodies ---- */
+
+void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *v = realloc(b->s, cap);
+		if (!v)
+			return;   /* the response is cut short rather than the server falling */
+		b->s = v;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	char *s = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n >= 0)
+		buf_add(b, s, (size_t)n);
+	free(s);
+}
+
+const char *req_arg(struct req *r, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+	return v && *v ? v : NULL;
+}
+
+int web_http_status(int eala_status)
+{
+	switch (eala_status) {
+	case EALA_OK: return MHD_HTTP_OK;
+	case EALA_EINVAL: return MHD_HTTP_BAD_REQUEST;
+	case EALA_ENOTFOUND: return MHD_HTTP_NOT_FOUND;
+	case EALA_ECONFLICT: return MHD_HTTP_CONFLICT;
+	case EALA_EVERSION: return MHD_HTTP_SERVICE_UNAVAILABLE;
+	default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
+	}
+}
+
+/* ---- the pool of store connections ---- */
+
+#define POOL_MAX 32
+
+struct pool {
+	pthread_mutex_t mu;
+	const char *db;
+	struct store *idle[POOL_MAX];
+	int n;
+};
+
+static struct store *pool_get(struct pool *p)
+{
+	struct store *st = NULL;
+	pthread_mutex_lock(&p->mu);
+	if (p->n > 0)
+		st = p->idle[--p->n];
+	pthread_mutex_unlock(&p->mu);
+	if (!st) {
+		char *err = NULL;
+		if (store_open(p->db, 0, &st, &err) != EALA_OK) {
+			fprintf(stderr, "eala serve: %s\n", err ? err : "cannot open the database");
+			free(err);
+			return NULL;
+		}
+	}
+	return st;
+}
+
+static void pool_put(struct pool *p, struct store *st)
+{
+	if (!st)
+		return;
+	pthread_mutex_lock(&p->mu);
+	if (p->n < POOL_MAX) {
+		p->idle[p->n++] = st;
+		st = NULL;
+	}
+	pthread_mutex_unlock(&p->mu);
+	store_close(st);
+}
+
+static void pool_close(struct pool *p)
+{
+	while (p->n > 0)
+		store_close(p->idle[--p->n]);
+}
+
+/* ---- dispatch ---- */
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* FNV-1a over the body: a strong enough validator for If-None-Match. */
+static void make_etag(const struct buf *b, char out[24])
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < b->len; i++)
+		h = (h ^ (unsigned char)b->s[i]) * 1099511628211ULL;
+	snprintf(out, 24, "\"%016llx\"", (unsigned long long)h);
+}
+
+static enum MHD_Result respond(struct req *r)
+{
+	char etag[24] = "";
+	int status = r->status;
+	if (status == MHD_HTTP_OK && strcmp(r->method, "GET") == 0) {
+		make_etag(&r->body, etag);
+		const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+							      MHD_HTTP_HEADER_IF_NONE_MATCH);
+		if (inm && strcmp(inm, etag) == 0) {
+			status = r->status = MHD_HTTP_NOT_MODIFIED;
+			r->body.len = 0;
+		}
+	}
+	char *body = r->body.s ? r->body.s : strdup("");
+	size_t len = r->body.s ? r->body.len : 0;
+	r->body.s = NULL;
+	struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, body, free);
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	if (r->content_type)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	if (etag[0]) {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+	}
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	if (r->content_type && strncmp(r->content_type, "text/html", 9) == 0) {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'self'; style-src 'self'; img-src 'self' data:");
+		MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	}
+	enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static void not_found(struct req *r, int method_ok, int json)
+{
+	int status = method_ok ? MHD_HTTP_METHOD_NOT_ALLOWED : MHD_HTTP_NOT_FOUND;
+	const char *msg = method_ok ? "this method is not allowed here" : "no such page";
+	if (json) {
+		json_error(r, status, NULL, msg);
+		return;
+	}
+	r->status = status;
+	r->content_type = "text/plain; charset=utf-8";
+	buf_puts(&r->body, msg);
+	buf_puts(&r->body, "\n");
+}
+
+static enum MHD_Result dispatch(struct pool *pool, struct req *r)
+{
+	int method_ok;
+	const struct route *rt = route_find(r->method, r->path, r, &method_ok);
+	if (!rt) {
+		not_found(r, method_ok, strncmp(r->path, "/api/", 5) == 0);
+		return respond(r);
+	}
+	if (rt->flags & ROUTE_DB) {
+		if (!(r->st = pool_get(pool))) {
+			if (rt->flags & ROUTE_JSON)
+				json_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, NULL, "the database is not available");
+			else
+				not_found(r, 0, 0), r->status = MHD_HTTP_SERVICE_UNAVAILABLE;
+			return respond(r);
+		}
+	}
+	r->status = MHD_HTTP_OK;
+	rt->handler(r);
+	pool_put(pool, r->st);
+	r->st = NULL;
+	return respond(r);
+}
+
+struct server {
+	struct pool pool;
+};
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
+			      const char *method, const char *version, const char *upload_data,
+			      size_t *upload_data_size, void **con_cls)
+{
+	struct server *srv = cls;
+	(void)version;
+	(void)upload_data;
+	if (!*con_cls) {
+		struct req *r = calloc(1, sizeof(*r));
+		if (!r)
+			return MHD_NO;
+		r->conn = conn;
+		r->method = method;
+		r->path = url;
+		r->started = now();
+		*con_cls = r;
+		return MHD_YES;
+	}
+	struct req *r = *con_cls;
+	if (*upload_data_size) {   /* no route takes a body yet */
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	return dispatch(&srv->pool, r);
+}
+
+/* Access log: method, path, status, milliseconds; no query string, no header. */
+static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+		      enum MHD_RequestTerminationCode code)
+{
+	(void)cls;
+	(void)conn;
+	(void)code;
+	struct req *r = *con_cls;
+	if (!r)
+		return;
+	char path[256];
+	size_t n = 0;
+	for (const char *p = r->path; *p && n < sizeof(path) - 1; p++)
+		path[n++] = (*p == '\r' || *p == '\n' || (unsigned char)*p < 0x20) ? '?' : *p;
+	path[n] = '\0';
+	fprintf(stderr, "%s %s %d %.1fms\n", r->method, path, r->status, (now() - r->started) * 1000);
+	free(r->body.s);
+	free(r);
+	*con_cls = NULL;
+}
+
+static int parse_listen(const char *listen, struct sockaddr_in *sa, char **errmsg)
+{
+	char host[64];
+	const char *colon = strrchr(listen, ':');
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	if (!colon || (size_t)(colon - listen) >= sizeof(host)) {
+		*errmsg = xasprintf("--listen %s: expected ADDRESS:PORT, as 127.0.0.1:8080", listen);
+		return EALA_EINVAL;
+	}
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	if (*end || port < 1 || port > 65535 || inet_pton(AF_INET, host, &sa->sin_addr) != 1) {
+		*errmsg = xasprintf("--listen %s: expected an IPv4 address and a port from 1 to 65535",
+				    listen);
+		return EALA_EINVAL;
+	}
+	sa->sin_port = htons((uint16_t)port);
+	return EALA_OK;
+}
+
+int web_serve(const char *db, const char *listen, char **errmsg)
+{
+	struct sockaddr_in sa;
+	struct server srv = {.pool = {.mu = PTHREAD_MUTEX_INITIALIZER, .db = db}};
+	struct store *st = NULL;
+	int rc;
+	if ((rc = parse_listen(listen, &sa, errmsg)))
+		return rc;
+	/* the code lists are read-only once loaded: load them before the threads start */
+	if ((rc = codelist_load_all(errmsg)))
+		return rc;
+	if ((rc = store_open(db, 0, &st, errmsg)) || (rc = store_check(st, errmsg))) {
+		store_close(st);
+		return rc;
+	}
+	pool_put(&srv.pool, st);
+
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);   /* the server's threads inherit the mask */
+
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+		answer, &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cores > 0 ? cores : 2),
+		MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+		MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
+	if (!d) {
+		*errmsg = xasprintf("cannot listen on %s (address in use?)", listen);
+		pool_close(&srv.pool);
+		return EALA_EIO;
+	}
+	fprintf(stderr, "eala serve: listening on http://%s/ (database %s); stop with Ctrl-C\n",
+		listen, db);
+	int sig;
+	sigwait(&stop, &sig);
+	fprintf(stderr, "eala serve: stopping (%s)\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	MHD_stop_daemon(d);
+	pool_close(&srv.pool);
+	return EALA_OK;
+}

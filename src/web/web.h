@@ -1,0 +1,88 @@
+/* web.h: eala's HTTP server (libmicrohttpd) and what its modules share.
+ *
+ * One route table (routes.c) names every route with its method, path pattern,
+ * handler and flags; server.c does the common work once (method, path,
+ * database handle, status mapping, ETag, access log) and calls the handler.
+ * A handler unpacks the request, calls the store and fills the response.
+ * Per-request state lives in a struct req allocated on the first callback
+ * and freed when the request completes; the only global is the read-only
+ * configuration set before the server starts.
+ */
+#ifndef EALA_WEB_H
+#define EALA_WEB_H
+
+#include "../store/store.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct MHD_Connection;
+
+/* Run the server on listen ("ADDR:PORT") over database db until SIGINT or
+ * SIGTERM; EALA_OK after a clean stop, else a status and *errmsg. */
+int web_serve(const char *db, const char *listen, char **errmsg);
+
+enum {
+	ROUTE_JSON = 1 << 0,    /* answers JSON (errors too) */
+	ROUTE_HTML = 1 << 1,    /* answers an HTML page */
+	ROUTE_DB = 1 << 2,      /* needs a database connection */
+};
+
+/* A response body under construction. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+struct req {
+	struct MHD_Connection *conn;
+	const char *method;
+	const char *path;
+	int64_t id;               /* the {id} of the path, 0 when none */
+	const char *tail;         /* the {kind} segment of the path, or NULL */
+	struct store *st;         /* borrowed from the pool for the request */
+	int status;               /* HTTP status of the response */
+	const char *content_type;
+	struct buf body;
+	double started;           /* monotonic seconds, for the access log */
+};
+
+/* A query-string argument (decoded by libmicrohttpd), or NULL when absent or empty. */
+const char *req_arg(struct req *r, const char *name);
+
+typedef int (*route_fn)(struct req *r);
+
+struct route {
+	const char *method;
+	const char *pattern;      /* "/api/v1/authorities/{id}" */
+	route_fn handler;
+	unsigned flags;
+};
+
+/* The route for method and path, with r->id set; NULL when none matches
+ * (*method_ok tells whether the path exists for another method). */
+const struct route *route_find(const char *method, const char *path, struct req *r,
+			       int *method_ok);
+
+/* The HTTP status for an eala status: one place for the mapping. */
+int web_http_status(int eala_status);
+
+/* JSON error bodies: {"errors": [{"field": F, "message": M}, ...]}. */
+int json_error(struct req *r, int http_status, const char *field, const char *msg);
+int json_errors(struct req *r, int http_status, const struct errlist *el);
+
+/* API handlers (api.c) and pages (pages.c). */
+int api_healthz(struct req *r);
+int api_stats(struct req *r);
+int api_list(struct req *r);
+int api_get(struct req *r);
+int page_home(struct req *r);
+int page_search(struct req *r);
+int page_record(struct req *r);
+int page_style(struct req *r);
+
+#endif
