@@ -19,6 +19,7 @@ enum {
 	OPT_OUTPUT = 1 << 4,    /* -o FILE */
 	OPT_KIND = 1 << 5,      /* --kind alone (import csv) */
 	OPT_LISTEN = 1 << 6,    /* --listen ADDR:PORT */
+	OPT_USER = 1 << 7,      /* --role R --name N (and --authority) */
 };
 
 enum {
@@ -33,6 +34,7 @@ struct cli {
 	struct store_filter filter;
 	const char *output;
 	const char *listen;
+	const char *role, *name;
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
@@ -57,6 +59,8 @@ void cli_errors(const struct errlist *el);
 
 /* show KIND ID */
 int cmd_show(struct cli *c);
+/* user add|passwd|grant|list ... */
+int cmd_user(struct cli *c);
 
 /* Emit a JSON value on stdout (indent 2), consuming the reference. */
 int cli_print_json(json_t *j);

@@ -63,11 +63,14 @@ static void usage(FILE *out, const char *prog)
 		"  --after ID       records after this id (paging)\n"
 		"  -o, --output F   write to F instead of standard output\n"
 		"  --listen A:P     address and port of 'serve' (default 127.0.0.1:8080)\n"
+		"  --role R         user role: admin, coordinator, editor, partner_contributor, viewer\n"
+		"  --name N         a user's full name\n"
+		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
-       O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN };
+       O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -84,6 +87,8 @@ static const struct option long_opts[] = {
 	{"after", required_argument, NULL, O_AFTER},
 	{"output", required_argument, NULL, 'o'},
 	{"listen", required_argument, NULL, O_LISTEN},
+	{"role", required_argument, NULL, O_ROLE},
+	{"name", required_argument, NULL, O_NAME},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -114,6 +119,7 @@ static unsigned option_class(int o)
 	case O_LIMIT: case O_AFTER: return OPT_PAGING;
 	case 'o': return OPT_OUTPUT;
 	case O_LISTEN: return OPT_LISTEN;
+	case O_ROLE: case O_NAME: return OPT_USER;
 	default: return 0;
 	}
 }
@@ -157,6 +163,8 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 			break;
 		case 'o': c->output = optarg; break;
 		case O_LISTEN: c->listen = optarg; break;
+		case O_ROLE: c->role = optarg; break;
+		case O_NAME: c->name = optarg; break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;
 		default:
@@ -268,6 +276,10 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	unsigned allowed = cmd->options | ((cmd->options & OPT_FILTERS) ? OPT_KIND : 0);
+	/* user commands take --authority, a filter elsewhere */
+	if ((cmd->options & OPT_USER) && (seen & OPT_FILTERS) && !c.filter.q && !c.filter.country &&
+	    !c.filter.kind && !c.filter.status && !c.filter.domain && !c.filter.year)
+		allowed |= OPT_FILTERS;
 	if (seen & ~allowed) {
 		cli_error("%s does not take some of the options given; usage: %s %s %s", cmd->name,
 			  c.prog, cmd->name, cmd->usage);

@@ -159,6 +159,27 @@ int store_partner_call_insert(struct store *st, struct partner_call *c, char **e
 int store_partner_call_each(struct store *st, int64_t authority_id, store_partner_call_fn fn,
 			    void *ctx, char **errmsg);
 
+/* ---- users, roles, sessions ---- */
+int store_user_insert(struct store *st, struct user *u, char **errmsg);   /* sets u->id */
+/* The user with this login (case-sensitive); EALA_ENOTFOUND when none. */
+int store_user_by_login(struct store *st, const char *login, struct user *out);
+int store_user_get(struct store *st, int64_t id, struct user *out);
+int store_user_set_password(struct store *st, int64_t id, const char *hash, char **errmsg);
+/* Grant a role (no-op when held); authority_id 0 for global roles. */
+int store_role_grant(struct store *st, int64_t user_id, const char *role, int64_t authority_id,
+		     char **errmsg);
+/* The roles of a user: *out is a new array of *n roles (free with store_roles_free). */
+int store_user_roles(struct store *st, int64_t user_id, struct role **out, size_t *n);
+void store_roles_free(struct role *roles, size_t n);
+typedef int (*store_user_fn)(void *ctx, const struct user *u);
+int store_user_each(struct store *st, store_user_fn fn, void *ctx, char **errmsg);
+/* Sessions: only a hash of the token is stored; expires is ISO 8601 UTC. */
+int store_session_add(struct store *st, const char *token_hash, int64_t user_id, const char *csrf,
+		      const char *expires, char **errmsg);
+/* The session's user and CSRF token (csrf: 65 bytes) if it has not expired. */
+int store_session_get(struct store *st, const char *token_hash, int64_t *user_id, char *csrf);
+int store_session_delete(struct store *st, const char *token_hash, char **errmsg);
+
 /* ---- audit ---- */
 /* Record who changed what; e->at may be NULL (now). */
 int store_audit_add(struct store *st, const struct audit_event *e, char **errmsg);

@@ -18,10 +18,11 @@
 
 #define EALA_APPLICATION_ID 0x45414c41 /* "EALA" */
 
-extern const char eala_schema_v1[];
+extern const char eala_schema_v1[], eala_schema_v2[];
 
 static const char *const migrations[] = {
-	eala_schema_v1,  /* 0 -> 1 */
+	eala_schema_v1,  /* 0 -> 1: the registry */
+	eala_schema_v2,  /* 1 -> 2: login sessions */
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(*migrations)))
 

@@ -7,6 +7,9 @@
 static const struct route routes[] = {
 	{"GET", "/healthz", api_healthz, ROUTE_JSON | ROUTE_DB},
 	{"GET", "/api/v1/stats", api_stats, ROUTE_JSON | ROUTE_DB},
+	{"POST", "/api/v1/login", api_login, ROUTE_JSON | ROUTE_DB | ROUTE_BODY},
+	{"POST", "/api/v1/logout", api_logout, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH},
+	{"GET", "/api/v1/me", api_me, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH},
 	{"GET", "/api/v1/authorities", api_list, ROUTE_JSON | ROUTE_DB},
 	{"GET", "/api/v1/authorities/{id}", api_get, ROUTE_JSON | ROUTE_DB},
 	{"GET", "/api/v1/organisations", api_list, ROUTE_JSON | ROUTE_DB},

@@ -165,6 +165,8 @@ static enum MHD_Result respond(struct req *r)
 	}
 	if (r->content_type)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+	if (r->set_cookie)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
 	if (etag[0]) {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
@@ -213,7 +215,11 @@ static enum MHD_Result dispatch(struct pool *pool, struct req *r)
 		}
 	}
 	r->status = MHD_HTTP_OK;
-	rt->handler(r);
+	if (r->too_large && (rt->flags & ROUTE_BODY))
+		json_error(r, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the request body is larger than 1 MiB");
+	else if (!(rt->flags & ROUTE_AUTH) || auth_check(r) == 0)
+		rt->handler(r);
+	auth_clear(r);
 	pool_put(pool, r->st);
 	r->st = NULL;
 	return respond(r);
@@ -242,7 +248,11 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 		return MHD_YES;
 	}
 	struct req *r = *con_cls;
-	if (*upload_data_size) {   /* no route takes a body yet */
+	if (*upload_data_size) {   /* kept up to BODY_MAX; routes that take none ignore it */
+		if (r->upload.len + *upload_data_size > BODY_MAX)
+			r->too_large = 1;
+		else
+			buf_add(&r->upload, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
@@ -266,6 +276,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	path[n] = '\0';
 	fprintf(stderr, "%s %s %d %.1fms\n", r->method, path, r->status, (now() - r->started) * 1000);
 	free(r->body.s);
+	free(r->upload.s);
 	free(r);
 	*con_cls = NULL;
 }

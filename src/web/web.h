@@ -26,7 +26,11 @@ enum {
 	ROUTE_JSON = 1 << 0,    /* answers JSON (errors too) */
 	ROUTE_HTML = 1 << 1,    /* answers an HTML page */
 	ROUTE_DB = 1 << 2,      /* needs a database connection */
+	ROUTE_AUTH = 1 << 3,    /* needs a logged-in user (and, with a cookie, the CSRF token) */
+	ROUTE_BODY = 1 << 4,    /* reads a request body (at most BODY_MAX bytes) */
 };
+
+#define BODY_MAX (1024 * 1024)
 
 /* A response body under construction. */
 struct buf {
@@ -49,6 +53,15 @@ struct req {
 	const char *content_type;
 	struct buf body;
 	double started;           /* monotonic seconds, for the access log */
+	struct buf upload;        /* the request body */
+	int too_large;            /* the body went over BODY_MAX */
+	/* who is asking, once ROUTE_AUTH has checked it */
+	struct user user;
+	struct role *roles;
+	size_t n_roles;
+	char token_hash[65];      /* the session's, to log out */
+	const char *set_cookie;   /* a Set-Cookie header to send, or NULL */
+	char cookie[160];
 };
 
 /* A query-string argument (decoded by libmicrohttpd), or NULL when absent or empty. */
@@ -74,6 +87,19 @@ int web_http_status(int eala_status);
 /* JSON error bodies: {"errors": [{"field": F, "message": M}, ...]}. */
 int json_error(struct req *r, int http_status, const char *field, const char *msg);
 int json_errors(struct req *r, int http_status, const struct errlist *el);
+
+/* The request body as JSON: NULL, with a 400 answered, when it is not an object. */
+struct json_t;
+struct json_t *req_json(struct req *r);
+
+/* Login, logout, who am I (auth.c). */
+int api_login(struct req *r);
+int api_logout(struct req *r);
+int api_me(struct req *r);
+/* Check the credentials of a ROUTE_AUTH request and load the user's roles;
+ * 0 when allowed to go on, else the HTTP status already answered. */
+int auth_check(struct req *r);
+void auth_clear(struct req *r);
 
 /* API handlers (api.c) and pages (pages.c). */
 int api_healthz(struct req *r);

@@ -18,7 +18,7 @@ has err "run 'eala init' first" "and says to run eala init"
 
 run init
 expect_rc 0 "init creates the database"
-has out "created $EALA_DB (schema 1)" "init says it created schema 1"
+has out "created $EALA_DB (schema 2)" "init says it created schema 2"
 run init
 expect_rc 0 "init again"
 has out "is up to date" "init again changes nothing"
@@ -67,6 +67,33 @@ python3 -c "import sqlite3; c=sqlite3.connect('$T/other.db'); c.execute('create 
 run --db "$T/other.db" init
 expect_rc 1 "init refuses another program's database"
 has err "not an eala database" "and says so"
+
+# a database of schema 1 is upgraded in place, its data kept
+sqlite3 "$T/v1.db" <"$ROOT/src/store/schema_v1.sql"
+sqlite3 "$T/v1.db" "PRAGMA application_id = 1161907265; PRAGMA user_version = 1;
+	INSERT INTO authority(name, country, level) VALUES ('Quetigny', 'FR', 'municipality');"
+run --db "$T/v1.db" stats
+expect_rc 1 "a database of an older schema is not used as it is"
+has err "run 'eala init'" "and the message says to upgrade it"
+run --db "$T/v1.db" init
+expect_rc 0 "init upgrades it"
+has out "upgraded $T/v1.db from schema 1 to 2" "and says from which schema to which"
+run --db "$T/v1.db" stats --json
+same "$(json "j['authorities']")" "1" "the records are still there"
+
+# accounts: roles are checked, passwords kept as Argon2id hashes
+run user add nobody --role editor
+expect_rc 2 "an editor needs an authority"
+EALA_PASSWORD=short run user add marie --role viewer
+expect_rc 1 "a password shorter than 8 characters is refused"
+EALA_PASSWORD=long-enough run user add marie --role viewer --name "Marie Curie"
+expect_rc 0 "a viewer is added"
+EALA_PASSWORD=long-enough run user add marie --role viewer
+expect_rc 1 "a login is used once"
+run user list
+has out "Marie Curie  (viewer)" "user list shows the user and the roles"
+[ "$(sqlite3 "$EALA_DB" "select password_hash like '\$argon2id\$%' from user")" = "1" ]
+ok $? "the password is stored as an Argon2id hash"
 
 # EALA_DB and --db
 run --db "$T/second.db" init

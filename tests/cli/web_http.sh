@@ -9,6 +9,8 @@ printf 'id,name,country,level,official_code\n1,Quetigny,FR,municipality,21515\n2
 printf 'id,kind,status,members,start_date\n10,decentralised_cooperation,active,1|2,1990-01-01\n11,twinning,active,1|4,1996-05-01\n12,twinning,active,3|4,\n' >part.csv
 run import csv auth.csv part.csv
 expect_rc 0 "a small database for the server"
+EALA_PASSWORD=editor-pass run user add ed --role editor --authority 1
+EALA_PASSWORD=viewer-pass run user add vi --role viewer
 
 PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
 URL="http://127.0.0.1:$PORT"
@@ -85,6 +87,40 @@ get /partnerships/99
 same "$code" "404" "a missing page is a 404"
 get /static/style.css
 same "$code" "200" "the style sheet"
+
+# logging in and out; bearer tokens and cookies with their CSRF token
+get /api/v1/login -X POST -d '{"login":"ed","password":"wrong-pass"}'
+same "$code" "401" "a wrong password is a 401"
+get /api/v1/login -X POST -d '{"login":"nobody","password":"editor-pass"}'
+same "$code" "401" "an unknown login is a 401 too"
+get /api/v1/login -X POST -d 'login=ed'
+same "$code" "400" "a body that is not JSON is a 400"
+get /api/v1/login -X POST -c "$T/jar" -d '{"login":"ed","password":"editor-pass"}'
+same "$code" "200" "the right password opens a session"
+TOKEN=$(json "j['token']")
+CSRF=$(json "j['csrf']")
+same "$(json "j['roles']")" "[{'role': 'editor', 'authority_id': 1}]" "and says the user's roles"
+grep -q "HttpOnly" "$T/jar"
+ok $? "the session cookie is HttpOnly"
+get /api/v1/me
+same "$code" "401" "without credentials /me is a 401"
+get /api/v1/me -H "Authorization: Bearer $TOKEN"
+same "$(json "j['login']")" "ed" "a bearer token identifies the user"
+get /api/v1/me -b "$T/jar"
+same "$(json "j['login']")" "ed" "so does the cookie"
+get /api/v1/logout -X POST -b "$T/jar"
+same "$code" "403" "a state change with the cookie but no CSRF token is refused"
+get /api/v1/logout -X POST -b "$T/jar" -H "X-CSRF-Token: $(printf '%064d' 0)"
+same "$code" "403" "a wrong CSRF token too"
+get /api/v1/logout -X POST -b "$T/jar" -H "X-CSRF-Token: $CSRF"
+same "$code" "200" "the right one logs out"
+get /api/v1/me -H "Authorization: Bearer $TOKEN"
+same "$code" "401" "and the token no longer works"
+[ "$(sqlite3 "$EALA_DB" "select count(*) from session where token_hash = '$TOKEN'")" = "0" ]
+ok $? "the token itself is never stored"
+head -c 1100000 /dev/zero | tr '\0' 'x' >"$T/big"
+get /api/v1/login -X POST --data-binary "@$T/big"
+same "$code" "413" "a body over 1 MiB is a 413"
 
 kill -TERM "$PID"
 wait "$PID"

@@ -1,0 +1,170 @@
+/* auth.c: logging in and out, and checking who asks, for every ROUTE_AUTH
+ * route in one place.
+ *
+ * A login opens a session: a random token (kept only as a hash in the
+ * database, so that several servers share sessions) and a CSRF token. API
+ * clients send "Authorization: Bearer TOKEN"; browsers get the token in an
+ * HttpOnly, SameSite=Strict cookie, and must echo the CSRF token in the
+ * X-CSRF-Token header (or a form field) of every request that changes
+ * something, since a cookie is sent by the browser whoever wrote the page.
+ */
+#include "web.h"
+
+#include "../core/auth.h"
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define SESSION_HOURS 12
+#define COOKIE "eala_session"
+
+struct json_t *req_json(struct req *r)
+{
+	json_error_t jerr;
+	json_t *j = r->upload.s ? json_loadb(r->upload.s, r->upload.len, JSON_REJECT_DUPLICATES, &jerr)
+				: NULL;
+	if (!j || !json_is_object(j)) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "the body must be a JSON object%s%s",
+			 j ? "" : ": ", j ? "" : (r->upload.s ? jerr.text : "none was sent"));
+		json_decref(j);
+		json_error(r, MHD_HTTP_BAD_REQUEST, NULL, msg);
+		return NULL;
+	}
+	return j;
+}
+
+static json_t *roles_json(const struct role *roles, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_pack("{s:s}", "role", roles[i].role);
+		if (roles[i].authority_id)
+			json_object_set_new(o, "authority_id", json_integer((json_int_t)roles[i].authority_id));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static int reply(struct req *r, int status, json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	r->status = status;
+	r->content_type = "application/json";
+	buf_puts(&r->body, s ? s : "{}");
+	buf_puts(&r->body, "\n");
+	free(s);
+	return status;
+}
+
+int api_login(struct req *r)
+{
+	/* checked against a real hash when the login is unknown, so that the
+	 * answer takes as long either way */
+	static const char dummy[] = "$argon2id$v=19$m=65536,t=2,p=1$"
+				    "c29tZXNhbHRzb21lc2FsdA$"
+				    "qQ0eHcKJqW6pDvR9ZS7gk8e9xWvDq7rjX3bEXa1Rj9w";
+	json_t *j = req_json(r);
+	if (!j)
+		return r->status;
+	const char *login = json_string_value(json_object_get(j, "login"));
+	const char *password = json_string_value(json_object_get(j, "password"));
+	struct user u = {0};
+	int found = login && password && store_user_by_login(r->st, login, &u) == EALA_OK;
+	int ok = password_verify(found ? u.password_hash : dummy, password ? password : "") && found;
+	if (!ok) {
+		user_clear(&u);
+		json_decref(j);
+		return json_error(r, MHD_HTTP_UNAUTHORIZED, NULL, "wrong login or password");
+	}
+	char token[65], hash[65], csrf[65], expires[32];
+	time_t t = time(NULL) + SESSION_HOURS * 3600;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(expires, sizeof(expires), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	token_new(token);
+	token_new(csrf);
+	token_hash(token, hash);
+	char *err = NULL;
+	if (store_session_add(r->st, hash, u.id, csrf, expires, &err) != EALA_OK) {
+		user_clear(&u);
+		json_decref(j);
+		int rc = json_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, NULL, err ? err : "cannot open a session");
+		free(err);
+		return rc;
+	}
+	struct role *roles;
+	size_t n;
+	store_user_roles(r->st, u.id, &roles, &n);
+	snprintf(r->cookie, sizeof(r->cookie), COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
+		 token, SESSION_HOURS * 3600);
+	r->set_cookie = r->cookie;
+	json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:o}", "login", u.login, "token", token,
+				"csrf", csrf, "expires", expires, "roles", roles_json(roles, n));
+	store_roles_free(roles, n);
+	user_clear(&u);
+	json_decref(j);
+	return reply(r, MHD_HTTP_OK, out);
+}
+
+int api_logout(struct req *r)
+{
+	char *err = NULL;
+	store_session_delete(r->st, r->token_hash, &err);
+	free(err);
+	r->set_cookie = COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+	return reply(r, MHD_HTTP_OK, json_pack("{s:b}", "logged_out", 1));
+}
+
+int api_me(struct req *r)
+{
+	return reply(r, MHD_HTTP_OK, json_pack("{s:s, s:s?, s:o}", "login", r->user.login, "name",
+					       r->user.name, "roles", roles_json(r->roles, r->n_roles)));
+}
+
+int auth_check(struct req *r)
+{
+	const char *authz = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+							MHD_HTTP_HEADER_AUTHORIZATION);
+	const char *token = NULL;
+	int bearer = 0;
+	if (authz && strncmp(authz, "Bearer ", 7) == 0) {
+		token = authz + 7;
+		bearer = 1;
+	} else {
+		token = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
+	}
+	if (!token || strlen(token) != 64)
+		return json_error(r, MHD_HTTP_UNAUTHORIZED, NULL, "log in first (POST /api/v1/login)");
+	char csrf[65];
+	int64_t user_id;
+	token_hash(token, r->token_hash);
+	if (store_session_get(r->st, r->token_hash, &user_id, csrf) != EALA_OK ||
+	    store_user_get(r->st, user_id, &r->user) != EALA_OK)
+		return json_error(r, MHD_HTTP_UNAUTHORIZED, NULL, "the session has ended: log in again");
+	/* a cookie comes with any request the browser makes, so state changes
+	 * must prove they come from our pages */
+	if (!bearer && strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
+		const char *sent = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+		if (!sent)
+			sent = MHD_lookup_connection_value(r->conn, MHD_POSTDATA_KIND, "csrf");
+		if (!sent || !token_equal(sent, csrf))
+			return json_error(r, MHD_HTTP_FORBIDDEN, "csrf",
+					  "missing or wrong CSRF token (X-CSRF-Token header)");
+	}
+	store_user_roles(r->st, r->user.id, &r->roles, &r->n_roles);
+	return 0;
+}
+
+void auth_clear(struct req *r)
+{
+	user_clear(&r->user);
+	store_roles_free(r->roles, r->n_roles);
+	r->roles = NULL;
+	r->n_roles = 0;
+}
