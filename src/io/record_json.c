@@ -3,6 +3,9 @@
 
 #include "../store/store.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 void json_set_str(json_t *o, const char *key, const char *v)
 {
 	if (v)
@@ -297,4 +300,243 @@ json_t *partnership_json_with_partners(struct store *st, const struct partnershi
 	}
 	json_object_set_new(j, "partners", names);
 	return j;
+}
+
+/* ---- reading records from JSON ---- */
+
+struct reader {
+	json_t *j;
+	struct errlist *el;
+	const char *const *known;   /* the fields this kind has */
+};
+
+static void problem(struct reader *r, const char *key, const char *msg)
+{
+	errlist_add(r->el, NULL, 0, key, "%s", msg);
+}
+
+static void check_known(struct reader *r)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(r->j, key, v) {
+		int found = strcmp(key, "id") == 0;
+		for (const char *const *k = r->known; !found && *k; k++)
+			found = strcmp(*k, key) == 0;
+		if (!found)
+			problem(r, key, "is not a field of this kind of record");
+	}
+}
+
+static void get_str(struct reader *r, const char *key, char **out)
+{
+	json_t *v = json_object_get(r->j, key);
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_string(v)) {
+		problem(r, key, "must be a string");
+		return;
+	}
+	const char *s = json_string_value(v);
+	free(*out);
+	*out = *s ? strdup(s) : NULL;
+}
+
+static void get_id(struct reader *r, const char *key, int64_t *out)
+{
+	json_t *v = json_object_get(r->j, key);
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_integer(v) || json_integer_value(v) <= 0)
+		problem(r, key, "must be the id of a record (a whole number above 0)");
+	else
+		*out = json_integer_value(v);
+}
+
+static void get_bool(struct reader *r, const char *key, int *out)
+{
+	json_t *v = json_object_get(r->j, key);
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_boolean(v))
+		problem(r, key, "must be true or false");
+	else
+		*out = json_is_true(v);
+}
+
+static int get_real(struct reader *r, const char *key, double *out)
+{
+	json_t *v = json_object_get(r->j, key);
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_number(v)) {
+		problem(r, key, "must be a number");
+		return 0;
+	}
+	*out = json_number_value(v);
+	return 1;
+}
+
+static void get_strv(struct reader *r, const char *key, struct strv *out)
+{
+	json_t *v = json_object_get(r->j, key), *e;
+	size_t i;
+	if (!v || json_is_null(v))
+		return;
+	if (!json_is_array(v)) {
+		problem(r, key, "must be a list of strings");
+		return;
+	}
+	strv_clear(out);
+	json_array_foreach(v, i, e) {
+		if (!json_is_string(e)) {
+			problem(r, key, "must be a list of strings");
+			return;
+		}
+		if (strchr(json_string_value(e), '|')) {
+			problem(r, key, "an item cannot contain '|'");
+			return;
+		}
+		strv_push(out, json_string_value(e));
+	}
+}
+
+void authority_from_json(json_t *j, struct authority *a, struct errlist *el)
+{
+	static const char *const known[] = {"name", "other_names", "country", "level", "official_code",
+					    "population", "lat", "lng", "parent_id", "overseas", "source",
+					    "illustrative", "notes", NULL};
+	struct reader r = {j, el, known};
+	check_known(&r);
+	get_str(&r, "name", &a->name);
+	get_strv(&r, "other_names", &a->other_names);
+	get_str(&r, "country", &a->country);
+	get_str(&r, "level", &a->level);
+	get_str(&r, "official_code", &a->official_code);
+	json_t *pop = json_object_get(j, "population");
+	if (pop && !json_is_null(pop)) {
+		if (!json_is_integer(pop))
+			problem(&r, "population", "must be a whole number");
+		else
+			a->population = json_integer_value(pop);
+	}
+	double lat, lng;
+	int has_lat = get_real(&r, "lat", &lat), has_lng = get_real(&r, "lng", &lng);
+	if (has_lat != has_lng)
+		problem(&r, has_lat ? "lng" : "lat", "give both lat and lng, or neither");
+	else if (has_lat) {
+		a->has_coords = 1;
+		a->lat = lat;
+		a->lng = lng;
+	}
+	get_id(&r, "parent_id", &a->parent_id);
+	get_bool(&r, "overseas", &a->overseas);
+	get_str(&r, "source", &a->source);
+	get_str(&r, "illustrative", &a->illustrative);
+	get_str(&r, "notes", &a->notes);
+}
+
+void organisation_from_json(json_t *j, struct organisation *o, struct errlist *el)
+{
+	static const char *const known[] = {"name", "iati_type", "subtype", "country", "authority_id",
+					    "source", "illustrative", "notes", NULL};
+	struct reader r = {j, el, known};
+	check_known(&r);
+	get_str(&r, "name", &o->name);
+	get_str(&r, "iati_type", &o->iati_type);
+	get_str(&r, "subtype", &o->subtype);
+	get_str(&r, "country", &o->country);
+	get_id(&r, "authority_id", &o->authority_id);
+	get_str(&r, "source", &o->source);
+	get_str(&r, "illustrative", &o->illustrative);
+	get_str(&r, "notes", &o->notes);
+}
+
+void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el)
+{
+	static const char *const known[] = {"name", "kind", "status", "status_date", "status_reason",
+					    "start_date", "end_date", "agreement_signed",
+					    "agreement_expires", "agreement_renewed", "deliberation_ref",
+					    "deliberation_date", "members", "partners", "source",
+					    "illustrative", "notes", NULL};
+	struct reader r = {j, el, known};
+	check_known(&r);
+	char **f[] = {&p->name, &p->kind, &p->status, &p->status_date, &p->status_reason,
+		      &p->start_date, &p->end_date, &p->agreement_signed, &p->agreement_expires,
+		      &p->agreement_renewed, &p->deliberation_ref, &p->deliberation_date,
+		      &p->source, &p->illustrative, &p->notes};
+	static const char *const text[] = {"name", "kind", "status", "status_date", "status_reason",
+					   "start_date", "end_date", "agreement_signed",
+					   "agreement_expires", "agreement_renewed", "deliberation_ref",
+					   "deliberation_date", "source", "illustrative", "notes"};
+	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++)
+		get_str(&r, text[i], f[i]);
+	json_t *m = json_object_get(j, "members"), *e;
+	size_t i;
+	if (m && !json_is_null(m)) {
+		if (!json_is_array(m)) {
+			problem(&r, "members", "must be a list of authority ids, home first");
+			return;
+		}
+		free(p->members);
+		p->members = NULL;
+		p->n_members = 0;
+		json_array_foreach(m, i, e) {
+			if (!json_is_integer(e) || json_integer_value(e) <= 0) {
+				problem(&r, "members", "must be a list of authority ids, home first");
+				return;
+			}
+			partnership_add_member(p, json_integer_value(e));
+		}
+	}
+}
+
+void action_from_json(json_t *j, struct action *a, struct errlist *el)
+{
+	static const char *const known[] = {"title", "description", "partnership_id", "authority_id",
+					    "type", "status", "start_date", "end_date", "domains",
+					    "sectors", "sdgs", "countries", "participants", "departments",
+					    "elected_officials", "citizen_participation", "source",
+					    "illustrative", "notes", NULL};
+	struct reader r = {j, el, known};
+	check_known(&r);
+	get_str(&r, "title", &a->title);
+	get_str(&r, "description", &a->description);
+	get_id(&r, "partnership_id", &a->partnership_id);
+	get_id(&r, "authority_id", &a->authority_id);
+	get_str(&r, "type", &a->type);
+	get_str(&r, "status", &a->status);
+	get_str(&r, "start_date", &a->start_date);
+	get_str(&r, "end_date", &a->end_date);
+	get_strv(&r, "domains", &a->domains);
+	get_strv(&r, "sectors", &a->sectors);
+	get_strv(&r, "sdgs", &a->sdgs);
+	get_strv(&r, "countries", &a->countries);
+	json_t *ps = json_object_get(j, "participants"), *e;
+	size_t i;
+	if (ps && !json_is_null(ps)) {
+		if (!json_is_array(ps)) {
+			problem(&r, "participants", "must be a list of {organisation_id or authority_id, role}");
+		} else {
+			for (size_t k = 0; k < a->n_participants; k++)
+				free(a->participants[k].role);
+			free(a->participants);
+			a->participants = NULL;
+			a->n_participants = 0;
+			json_array_foreach(ps, i, e) {
+				json_t *org = json_object_get(e, "organisation_id");
+				json_t *auth = json_object_get(e, "authority_id");
+				const char *role = json_string_value(json_object_get(e, "role"));
+				action_add_participant(a, json_is_integer(org) ? json_integer_value(org) : 0,
+						       json_is_integer(auth) ? json_integer_value(auth) : 0,
+						       role);
+			}
+		}
+	}
+	get_str(&r, "departments", &a->departments);
+	get_str(&r, "elected_officials", &a->elected_officials);
+	get_bool(&r, "citizen_participation", &a->citizen_participation);
+	get_str(&r, "source", &a->source);
+	get_str(&r, "illustrative", &a->illustrative);
+	get_str(&r, "notes", &a->notes);
 }

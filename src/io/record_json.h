@@ -22,6 +22,15 @@ json_t *observed_outcome_json(const struct observed_outcome *o);
 json_t *practice_json(const struct practice *p);
 json_t *partner_call_json(const struct partner_call *c);
 
+/* Records from JSON objects of the same shape (what the API's POST and PUT
+ * take): every type problem and unknown field is added to el, named by its
+ * field; "id" is ignored (the path gives it). The record's strings belong to
+ * it; the caller clears it. Validation of codes and dates is the model's. */
+void authority_from_json(json_t *j, struct authority *a, struct errlist *el);
+void organisation_from_json(json_t *j, struct organisation *o, struct errlist *el);
+void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el);
+void action_from_json(json_t *j, struct action *a, struct errlist *el);
+
 struct store;
 /* The partnership with "partners": [{id, name, country}] read from the store. */
 json_t *partnership_json_with_partners(struct store *st, const struct partnership *p);

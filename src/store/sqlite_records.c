@@ -1044,3 +1044,117 @@ out:
 	sqlite3_finalize(s);
 	return rc;
 }
+
+/* ================= deleting ================= */
+
+/* Run "DELETE ... WHERE id = ?1" and say whether a row went. */
+static int delete_row(struct store *st, const char *sql, int64_t id, char **errmsg,
+		      const char *what)
+{
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = sq_exec_stmt(st, s, errmsg, what);
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = EALA_ENOTFOUND;
+	return rc;
+}
+
+/* Inside a transaction, so that the index and the row go together. */
+#define IN_TRANSACTION(st, body)                                             \
+	do {                                                                 \
+		if (store_begin(st))                                         \
+			return EALA_EIO;                                     \
+		int rc_ = (body);                                            \
+		if (rc_) {                                                   \
+			store_rollback(st);                                  \
+			return rc_;                                          \
+		}                                                            \
+		if (store_commit(st)) {                                      \
+			if (errmsg && !*errmsg)                              \
+				*errmsg = xstrdup(store_error(st));          \
+			return EALA_ECONFLICT;  /* deferred foreign keys */  \
+		}                                                            \
+		return EALA_OK;                                              \
+	} while (0)
+
+static int authority_delete(struct store *st, int64_t id, char **errmsg)
+{
+	static const char used[] = "SELECT 1 FROM partnership_member WHERE authority_id = ?1 LIMIT 1";
+	static const char leads[] = "SELECT 1 FROM action WHERE authority_id = ?1 LIMIT 1";
+	static const char del[] = "DELETE FROM authority WHERE id = ?1";
+	if (!store_authority_exists(st, id))
+		return EALA_ENOTFOUND;
+	if (exists(st, used, id) || exists(st, leads, id)) {
+		if (errmsg)
+			*errmsg = xstrdup("the authority is a member of partnerships or leads actions: "
+					  "delete or change them first");
+		return EALA_ECONFLICT;
+	}
+	int rc = sq_fts_unindex(st, FTS_AUTHORITY, id, errmsg);
+	return rc ? rc : delete_row(st, del, id, errmsg, "deleting an authority");
+}
+
+int store_authority_delete(struct store *st, int64_t id, char **errmsg)
+{
+	IN_TRANSACTION(st, authority_delete(st, id, errmsg));
+}
+
+static int fts_row_delete(struct store *st, const char *sql, int64_t id, char **errmsg)
+{
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	return sq_exec_stmt(st, s, errmsg, "updating the search index");
+}
+
+static int organisation_delete(struct store *st, int64_t id, char **errmsg)
+{
+	static const char fts[] = "DELETE FROM organisation_fts WHERE rowid = ?1";
+	static const char del[] = "DELETE FROM organisation WHERE id = ?1";
+	int rc = fts_row_delete(st, fts, id, errmsg);
+	return rc ? rc : delete_row(st, del, id, errmsg, "deleting an organisation");
+}
+
+int store_organisation_delete(struct store *st, int64_t id, char **errmsg)
+{
+	IN_TRANSACTION(st, organisation_delete(st, id, errmsg));
+}
+
+static int partnership_delete(struct store *st, int64_t id, char **errmsg)
+{
+	static const char used[] = "SELECT 1 FROM action WHERE partnership_id = ?1 LIMIT 1";
+	static const char fts[] = "DELETE FROM partnership_fts WHERE rowid = ?1";
+	static const char del[] = "DELETE FROM partnership WHERE id = ?1";
+	if (!store_partnership_exists(st, id))
+		return EALA_ENOTFOUND;
+	if (exists(st, used, id)) {
+		if (errmsg)
+			*errmsg = xstrdup("the partnership has actions: delete them or move them first");
+		return EALA_ECONFLICT;
+	}
+	int rc = unindex_members(st, id, errmsg);
+	if (!rc)
+		rc = fts_row_delete(st, fts, id, errmsg);
+	return rc ? rc : delete_row(st, del, id, errmsg, "deleting a partnership");
+}
+
+int store_partnership_delete(struct store *st, int64_t id, char **errmsg)
+{
+	IN_TRANSACTION(st, partnership_delete(st, id, errmsg));
+}
+
+static int action_delete(struct store *st, int64_t id, char **errmsg)
+{
+	static const char fts[] = "DELETE FROM action_fts WHERE rowid = ?1";
+	static const char del[] = "DELETE FROM action WHERE id = ?1";
+	int rc = fts_row_delete(st, fts, id, errmsg);
+	return rc ? rc : delete_row(st, del, id, errmsg, "deleting an action");
+}
+
+int store_action_delete(struct store *st, int64_t id, char **errmsg)
+{
+	IN_TRANSACTION(st, action_delete(st, id, errmsg));
+}

@@ -180,9 +180,22 @@ int store_session_add(struct store *st, const char *token_hash, int64_t user_id,
 int store_session_get(struct store *st, const char *token_hash, int64_t *user_id, char *csrf);
 int store_session_delete(struct store *st, const char *token_hash, char **errmsg);
 
+/* ---- deleting ---- */
+/* Delete one record; EALA_ENOTFOUND when absent, EALA_ECONFLICT when others
+ * still refer to it (an authority in a partnership, a partnership with actions). */
+int store_authority_delete(struct store *st, int64_t id, char **errmsg);
+int store_organisation_delete(struct store *st, int64_t id, char **errmsg);
+int store_partnership_delete(struct store *st, int64_t id, char **errmsg);
+int store_action_delete(struct store *st, int64_t id, char **errmsg);
+
 /* ---- audit ---- */
 /* Record who changed what; e->at may be NULL (now). */
 int store_audit_add(struct store *st, const struct audit_event *e, char **errmsg);
+
+/* The audit events of one record, oldest first. */
+typedef int (*store_audit_fn)(void *ctx, const struct audit_event *e);
+int store_audit_each(struct store *st, const char *kind, int64_t record_id, store_audit_fn fn,
+		     void *ctx, char **errmsg);
 
 /* How many audit events of an operation and kind (kind NULL: any). */
 int store_audit_count(struct store *st, const char *operation, const char *kind, int64_t *n,

@@ -656,3 +656,35 @@ int store_audit_count(struct store *st, const char *operation, const char *kind,
 	sqlite3_reset(s);
 	return rc;
 }
+
+int store_audit_each(struct store *st, const char *kind, int64_t record_id, store_audit_fn fn,
+		     void *ctx, char **errmsg)
+{
+	static const char sql[] =
+		"SELECT id, at, actor, operation, kind, record_id, before, after FROM audit_event"
+		" WHERE kind = ?1 AND record_id = ?2 ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_text(s, 1, kind);
+	sq_id(s, 2, record_id);
+	int rc = EALA_OK, step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct audit_event e = {
+			.id = sqlite3_column_int64(s, 0),
+			.at = (char *)sqlite3_column_text(s, 1),
+			.actor = (char *)sqlite3_column_text(s, 2),
+			.operation = (char *)sqlite3_column_text(s, 3),
+			.kind = (char *)sqlite3_column_text(s, 4),
+			.record_id = sq_col_id(s, 5),
+			.before = (char *)sqlite3_column_text(s, 6),
+			.after = (char *)sqlite3_column_text(s, 7),
+		};
+		if ((rc = fn(ctx, &e)))
+			break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "reading the history");
+	sqlite3_finalize(s);
+	return rc;
+}

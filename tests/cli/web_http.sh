@@ -7,10 +7,13 @@
 run init
 printf 'id,name,country,level,official_code\n1,Quetigny,FR,municipality,21515\n2,Koulikoro,ML,municipality,\n3,"<script>alert(1)</script> & Co",FR,municipality,\n4,Bous,DE,municipality,\n' >auth.csv
 printf 'id,kind,status,members,start_date\n10,decentralised_cooperation,active,1|2,1990-01-01\n11,twinning,active,1|4,1996-05-01\n12,twinning,active,3|4,\n' >part.csv
-run import csv auth.csv part.csv
+printf 'id,name,iati_type,authority_id\n20,Amis de Koulikoro,22,1\n21,Other association,22,3\n' >org.csv
+printf 'id,title,authority_id,partnership_id,type,status\n30,Water,1,10,project,2\n31,Schools,3,12,project,2\n' >act.csv
+run import csv auth.csv part.csv org.csv act.csv
 expect_rc 0 "a small database for the server"
 EALA_PASSWORD=editor-pass run user add ed --role editor --authority 1
 EALA_PASSWORD=viewer-pass run user add vi --role viewer
+EALA_PASSWORD=admin-pass1 run user add ad --role admin
 
 PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
 URL="http://127.0.0.1:$PORT"
@@ -121,6 +124,87 @@ ok $? "the token itself is never stored"
 head -c 1100000 /dev/zero | tr '\0' 'x' >"$T/big"
 get /api/v1/login -X POST --data-binary "@$T/big"
 same "$code" "413" "a body over 1 MiB is a 413"
+
+# every state-changing route, for every role: the status each time
+login() {   # login USER PASSWORD: the bearer token
+	curl -s -X POST "$URL/api/v1/login" -d "{\"login\":\"$1\",\"password\":\"$2\"}" |
+		python3 -c "import json,sys; print(json.load(sys.stdin)['token'])"
+}
+ED=$(login ed editor-pass)
+VI=$(login vi viewer-pass)
+AD=$(login ad admin-pass1)
+# who  method path                      body                                                        status
+while IFS='|' read -r who method path body want; do
+	case "$who" in
+	anonymous) auth="X-None: 1" ;;
+	viewer) auth="Authorization: Bearer $VI" ;;
+	editor) auth="Authorization: Bearer $ED" ;;
+	admin) auth="Authorization: Bearer $AD" ;;
+	esac
+	if [ -n "$body" ]; then
+		get "$path" -X "$method" -H "$auth" -d "$body"
+	else
+		get "$path" -X "$method" -H "$auth"
+	fi
+	same "$code" "$want" "$who $method $path: $want"
+done <<'MATRIX'
+anonymous|POST|/api/v1/authorities|{"name":"A","country":"FR","level":"municipality"}|401
+anonymous|PUT|/api/v1/authorities/1|{"population":1}|401
+anonymous|DELETE|/api/v1/actions/30||401
+anonymous|POST|/api/v1/partnerships|{"kind":"twinning","status":"active","members":[1,3]}|401
+viewer|POST|/api/v1/authorities|{"name":"A","country":"FR","level":"municipality"}|403
+viewer|PUT|/api/v1/authorities/1|{"population":1}|403
+viewer|POST|/api/v1/organisations|{"name":"O","iati_type":"22","authority_id":1}|403
+viewer|PUT|/api/v1/partnerships/10|{"status":"dormant"}|403
+viewer|DELETE|/api/v1/actions/30||403
+editor|POST|/api/v1/authorities|{"name":"Bamako","country":"ML","level":"municipality"}|201
+editor|PUT|/api/v1/authorities/1|{"population":9600}|200
+editor|PUT|/api/v1/authorities/3|{"population":1}|403
+editor|DELETE|/api/v1/authorities/3||403
+editor|POST|/api/v1/organisations|{"name":"Club","iati_type":"22","authority_id":1}|201
+editor|POST|/api/v1/organisations|{"name":"Club","iati_type":"22","authority_id":3}|403
+editor|PUT|/api/v1/organisations/20|{"subtype":"diaspora_association"}|200
+editor|PUT|/api/v1/organisations/21|{"subtype":"association"}|403
+editor|DELETE|/api/v1/organisations/21||403
+editor|POST|/api/v1/partnerships|{"kind":"friendship","status":"active","members":[1,3]}|201
+editor|POST|/api/v1/partnerships|{"kind":"friendship","status":"active","members":[3,4]}|403
+editor|PUT|/api/v1/partnerships/10|{"status":"dormant","status_date":"2025-01-01"}|200
+editor|PUT|/api/v1/partnerships/10|{"members":[3,4]}|403
+editor|PUT|/api/v1/partnerships/12|{"status":"dormant"}|403
+editor|DELETE|/api/v1/partnerships/12||403
+editor|POST|/api/v1/actions|{"title":"Mission","authority_id":1,"type":"mission","status":"2"}|201
+editor|POST|/api/v1/actions|{"title":"Mission","authority_id":3,"type":"mission","status":"2"}|403
+editor|PUT|/api/v1/actions/31|{"status":"3"}|403
+editor|DELETE|/api/v1/actions/31||403
+editor|DELETE|/api/v1/actions/30||200
+admin|PUT|/api/v1/authorities/3|{"population":1}|200
+admin|DELETE|/api/v1/organisations/21||200
+admin|DELETE|/api/v1/authorities/1||409
+MATRIX
+
+# validation: every field at fault, at once
+get /api/v1/partnerships -X POST -H "Authorization: Bearer $AD" \
+	-d '{"kind":"twining","status":"on","members":[3,99],"start_date":"2021-02-30","nmae":"x"}'
+same "$code" "422" "a record with problems is a 422"
+same "$(json "sorted(e['field'] for e in j['errors'])")" \
+	"['kind', 'members', 'nmae', 'start_date', 'status']" "naming every field at fault"
+get /api/v1/authorities -X POST -H "Authorization: Bearer $AD" -d '[1,2]'
+same "$code" "400" "a body that is not a JSON object is a 400"
+# a partnership sent without a name is called after its members
+get /api/v1/partnerships -X POST -H "Authorization: Bearer $AD" -d '{"kind":"economic","status":"planned","members":[2,4]}'
+same "$(json "j['name']")" "Koulikoro – Bous" "a partnership without a name gets its members' names"
+# text with markup is stored as it is and escaped on the way out
+get /api/v1/authorities/2 -X PUT -H "Authorization: Bearer $AD" -d '{"notes":"<img src=x onerror=alert(1)>"}'
+same "$(json "j['notes']")" "<img src=x onerror=alert(1)>" "JSON keeps the text as typed"
+get /authorities/2
+hasnt out "<img src=x" "the page never shows it raw"
+# the history of a record, from the audit log
+get /api/v1/authorities/1/history
+same "$(json "[(e['actor'], e['operation'], e['before'].get('population'), e['after']['population']) for e in j['items']]")" \
+	"[('ed', 'update', None, 9600)]" "the history says who changed what, before and after"
+get /api/v1/partnerships/10/history
+same "$(json "j['items'][0]['before']['status'], j['items'][0]['after']['status']")" "active dormant" \
+	"the history of a partnership"
 
 kill -TERM "$PID"
 wait "$PID"
