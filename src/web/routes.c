@@ -7,6 +7,8 @@
 static const struct route routes[] = {
 	{"GET", "/healthz", api_healthz, ROUTE_JSON | ROUTE_DB},
 	{"GET", "/api/v1/stats", api_stats, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/openapi.json", api_openapi, ROUTE_JSON},
+	{"GET", "/api", page_api_docs, ROUTE_HTML},
 	{"POST", "/api/v1/login", api_login, ROUTE_JSON | ROUTE_DB | ROUTE_BODY},
 	{"POST", "/api/v1/logout", api_logout, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH},
 	{"GET", "/api/v1/me", api_me, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH},
@@ -43,6 +45,11 @@ static const struct route routes[] = {
 	{"GET", "/static/style.css", page_style, 0},
 	{NULL, NULL, NULL, 0},
 };
+
+const struct route *route_table(void)
+{
+	return routes;
+}
 
 /* Match one path against a pattern; {id} takes a record id (1 to 2^53). */
 static int match(const char *pattern, const char *path, int64_t *id)

@@ -81,6 +81,12 @@ struct route {
 const struct route *route_find(const char *method, const char *path, struct req *r,
 			       int *method_ok);
 
+/* The route table, ending with a NULL method (for tests and the docs page). */
+const struct route *route_table(void);
+
+/* The OpenAPI 3 document of the API (web/openapi.json, compiled in). */
+extern const char eala_openapi_json[];
+
 /* The HTTP status for an eala status: one place for the mapping. */
 int web_http_status(int eala_status);
 
@@ -114,5 +120,7 @@ int page_home(struct req *r);
 int page_search(struct req *r);
 int page_record(struct req *r);
 int page_style(struct req *r);
+int api_openapi(struct req *r);
+int page_api_docs(struct req *r);
 
 #endif

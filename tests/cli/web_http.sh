@@ -88,6 +88,10 @@ get /partnerships/10
 has out "Quetigny" "a partnership page names its members"
 get /partnerships/99
 same "$code" "404" "a missing page is a 404"
+get /api/v1/openapi.json
+same "$(json "j['openapi'][:2], len(j['paths']) > 10")" "3. True" "the OpenAPI 3 document"
+get /api
+has out "GET /api/v1/partnerships" "the API documentation page lists the routes"
 get /static/style.css
 same "$code" "200" "the style sheet"
 
