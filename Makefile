@@ -25,9 +25,13 @@ deps:
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) $(MESON_OPTS) -Dwerror=true >/dev/null
 
-build: deps $(BUILD)/build.ninja
+build: deps $(BUILD)/build.ninja web/dist/atlas.js
 	@ninja -C $(BUILD) --quiet >$(BUILD)/ninja.log 2>&1 || { cat $(BUILD)/ninja.log; exit 1; }
 	@test -x $(BUILD)/eala
+
+# the front end: npm packages from package-lock.json, bundled offline
+web/dist/atlas.js: web/src/atlas.js package-lock.json
+	@scripts/build-web
 
 run: build
 	@scripts/run-demo $(BUILD)/eala $(DB)
@@ -39,4 +43,4 @@ bench: build
 	@bench/run-all $(BUILD)/eala
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san web/dist

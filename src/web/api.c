@@ -127,10 +127,9 @@ static const char *code_arg(struct req *r, const char *name, enum codelist_id id
 	return v;
 }
 
-/* The filters of the query string, every problem in el. */
-static void read_filter(struct req *r, enum record_kind k, struct store_filter *f,
-			struct errlist *el)
+void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist *el)
 {
+	enum record_kind k = (enum record_kind)kind;
 	static const enum codelist_id kinds[RK_COUNT] = {
 		[RK_AUTHORITY] = CL_AUTHORITY_LEVEL, [RK_ORGANISATION] = CL_ORG_SUBTYPE,
 		[RK_PARTNERSHIP] = CL_PARTNERSHIP_KIND, [RK_ACTION] = CL_ACTION_TYPE};
@@ -194,7 +193,7 @@ int api_list(struct req *r)
 	struct store_filter f;
 	struct errlist el;
 	errlist_init(&el);
-	read_filter(r, k, &f, &el);
+	api_filter(r, k, &f, &el);
 	if (el.n) {
 		int rc = json_errors(r, MHD_HTTP_BAD_REQUEST, &el);
 		errlist_clear(&el);

@@ -71,6 +71,7 @@ void page_begin(struct req *r, const char *title, const char *q)
 	html_text(b, title);
 	html(b, " · eala</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n</head>\n<body>\n"
 		"<header><a class=\"brand\" href=\"/\">eala</a>\n"
+		"<nav><a href=\"/atlas\">Atlas</a> <a href=\"/search\">Search</a> <a href=\"/api\">API</a></nav>\n"
 		"<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">"
 		"<label for=\"q\">Search</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"");
 	html_attr(b, q);

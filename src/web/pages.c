@@ -398,12 +398,15 @@ int page_style(struct req *r)
 		"header{display:flex;flex-wrap:wrap;gap:1em;align-items:center;padding:.6em 1em;"
 		"background:#123c5a;color:#fff}\n"
 		"header a.brand{color:#fff;font-weight:700;font-size:1.3em;text-decoration:none}\n"
-		"header label{color:#fff}\n"
+		"header label{color:#fff}\nheader nav a{color:#fff;margin-right:.8em}\n"
 		"main{max-width:60em;margin:0 auto;padding:1em}\n"
 		"a{color:#0b5394}\n"
 		"dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}\n"
 		"dt{font-weight:600}\ndd{margin:0}\n"
 		".tag{color:#555;font-size:.9em}\n.none{color:#555}\n.error{color:#a00}\n"
+		"#atlas-map{width:100%;display:block;cursor:crosshair}\n"
+		".filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin-bottom:.5em}\n"
+		"main:has(#atlas-map){max-width:none}\n"
 		"footer{padding:1em;color:#555;text-align:center}\n";
 	r->content_type = "text/css; charset=utf-8";
 	buf_puts(&r->body, css);

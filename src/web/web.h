@@ -107,6 +107,17 @@ int api_me(struct req *r);
 int auth_check(struct req *r);
 void auth_clear(struct req *r);
 
+/* The list filters of the query string (q, country, authority, kind, level,
+ * status, domain, year, limit, cursor) for a kind of record (an enum
+ * record_kind), every problem in el. */
+struct store_filter;
+void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist *el);
+
+/* The atlas: its data (/api/v1/atlas) and its page (atlas.c); static files. */
+int api_atlas(struct req *r);
+int page_atlas(struct req *r);
+int page_static(struct req *r);
+
 /* API handlers (api.c) and pages (pages.c). */
 int api_healthz(struct req *r);
 int api_stats(struct req *r);

@@ -92,6 +92,14 @@ get /api/v1/openapi.json
 same "$(json "j['openapi'][:2], len(j['paths']) > 10")" "3. True" "the OpenAPI 3 document"
 get /api
 has out "GET /api/v1/partnerships" "the API documentation page lists the routes"
+get /api/v1/atlas
+same "$code" "200" "the atlas data"
+same "$(json "len(j['places']), len(j['links']), j['kinds']")" "0 0 []" \
+	"places without coordinates are left off the map"
+get /atlas
+has out '<canvas id="atlas-map"' "the atlas page has the map's canvas"
+has out '<script src="/static/atlas.js"' "and loads the bundled script from eala itself"
+hasnt out "https://" "and nothing from another site"
 get /static/style.css
 same "$code" "200" "the style sheet"
 

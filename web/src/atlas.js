@@ -1,0 +1,126 @@
+// atlas.js: the world map of partnerships, drawn on a canvas with d3-geo from
+// Natural Earth's countries (world-atlas), all served by eala itself.
+// Every partnership is a line between its two authorities; a click on a place
+// lists its partners. The filters are the page's form, sent to /api/v1/atlas.
+import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
+import { feature, mesh } from "topojson-client";
+
+const canvas = document.getElementById("atlas-map");
+const form = document.getElementById("atlas-filters");
+const panel = document.getElementById("atlas-panel");
+const count = document.getElementById("atlas-count");
+const ctx = canvas.getContext("2d");
+let world = null;
+let data = { places: [], links: [], kinds: [] };
+let projected = [];   // [x, y] of each place
+let selected = -1;
+const colours = ["#c0392b", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
+
+function size() {
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth, height = Math.round(width * 0.52);
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  canvas.style.height = height + "px";
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return [width, height];
+}
+
+function draw() {
+  const [width, height] = size();
+  const projection = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
+  const path = geoPath(projection, ctx);
+  ctx.clearRect(0, 0, width, height);
+  ctx.beginPath(); path({ type: "Sphere" }); ctx.fillStyle = "#eef4f8"; ctx.fill();
+  ctx.beginPath(); path(geoGraticule10()); ctx.strokeStyle = "#dde6ee"; ctx.lineWidth = 0.5; ctx.stroke();
+  if (world) {
+    ctx.beginPath(); path(feature(world, world.objects.countries)); ctx.fillStyle = "#d9d4c7"; ctx.fill();
+    ctx.beginPath(); path(mesh(world, world.objects.countries, (a, b) => a !== b));
+    ctx.strokeStyle = "#fff"; ctx.lineWidth = 0.5; ctx.stroke();
+  }
+  projected = data.places.map((p) => projection([p[2], p[1]]));
+  // one path per kind: 25,000 lines stay smooth
+  ctx.lineWidth = 0.6;
+  ctx.globalAlpha = 0.35;
+  for (let k = 0; k < data.kinds.length; k++) {
+    ctx.beginPath();
+    for (const [a, b, kind] of data.links) {
+      if (kind !== k || !projected[a] || !projected[b]) continue;
+      ctx.moveTo(projected[a][0], projected[a][1]);
+      ctx.lineTo(projected[b][0], projected[b][1]);
+    }
+    ctx.strokeStyle = colours[k % colours.length];
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = "#123c5a";
+  ctx.beginPath();
+  for (const xy of projected) if (xy) ctx.rect(xy[0] - 1, xy[1] - 1, 2, 2);
+  ctx.fill();
+  if (selected >= 0 && projected[selected]) {
+    ctx.lineWidth = 1.5; ctx.strokeStyle = "#000"; ctx.globalAlpha = 0.9;
+    ctx.beginPath();
+    for (const [a, b] of data.links) {
+      if (a !== selected && b !== selected) continue;
+      const o = projected[a === selected ? b : a];
+      if (!o) continue;
+      ctx.moveTo(projected[selected][0], projected[selected][1]);
+      ctx.lineTo(o[0], o[1]);
+    }
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+}
+
+function show(index) {
+  selected = index;
+  panel.replaceChildren();
+  if (index < 0) { draw(); return; }
+  const place = data.places[index];
+  const title = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = "/authorities/" + place[0];
+  link.textContent = place[3] + " (" + place[4] + ")";
+  title.append(link);
+  const list = document.createElement("ul");
+  for (const [a, b, kind, id] of data.links) {
+    if (a !== index && b !== index) continue;
+    const other = data.places[a === index ? b : a];
+    const item = document.createElement("li");
+    const partner = document.createElement("a");
+    partner.href = "/partnerships/" + id;
+    partner.textContent = other[3] + " (" + other[4] + ")";
+    item.append(partner, " " + data.kinds[kind].replace(/_/g, " "));
+    list.append(item);
+  }
+  panel.append(title, list);
+  draw();
+}
+
+canvas.addEventListener("click", (event) => {
+  const box = canvas.getBoundingClientRect();
+  const x = event.clientX - box.left, y = event.clientY - box.top;
+  let best = -1, bestDistance = 64;   // within 8 px
+  projected.forEach((xy, i) => {
+    if (!xy) return;
+    const d = (xy[0] - x) ** 2 + (xy[1] - y) ** 2;
+    if (d < bestDistance) { best = i; bestDistance = d; }
+  });
+  show(best);
+});
+
+async function load() {
+  const query = new URLSearchParams(new FormData(form));
+  for (const [key, value] of [...query]) if (!value) query.delete(key);
+  const response = await fetch("/api/v1/atlas?" + query.toString());
+  data = await response.json();
+  if (!response.ok) { count.textContent = data.errors.map((e) => (e.field || "") + " " + e.message).join("; "); return; }
+  count.textContent = data.links.length.toLocaleString() + " partnerships between " +
+    data.places.length.toLocaleString() + " places";
+  show(-1);
+}
+
+form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
+window.addEventListener("resize", draw);
+fetch("/static/countries-110m.json").then((r) => r.json()).then((w) => { world = w; draw(); });
+load();
