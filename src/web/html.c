@@ -67,7 +67,8 @@ void page_begin(struct req *r, const char *title, const char *q)
 	struct buf *b = &r->body;
 	r->content_type = "text/html; charset=utf-8";
 	html(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		"<link rel=\"icon\" href=\"data:,\">\n<title>");
 	html_text(b, title);
 	html(b, " · eala</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n</head>\n<body>\n"
 		"<header><a class=\"brand\" href=\"/\">eala</a>\n"

@@ -405,6 +405,7 @@ int page_style(struct req *r)
 		"dt{font-weight:600}\ndd{margin:0}\n"
 		".tag{color:#555;font-size:.9em}\n.none{color:#555}\n.error{color:#a00}\n"
 		"#atlas-map{width:100%;display:block;cursor:crosshair}\n"
+		".key{border-left:1.2em solid;padding:0 .6em 0 .3em;margin-left:.4em}\n"
 		".filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin-bottom:.5em}\n"
 		"main:has(#atlas-map){max-width:none}\n"
 		"footer{padding:1em;color:#555;text-align:center}\n";

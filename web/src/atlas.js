@@ -41,7 +41,7 @@ function draw() {
   projected = data.places.map((p) => projection([p[2], p[1]]));
   // one path per kind: 25,000 lines stay smooth
   ctx.lineWidth = 0.6;
-  ctx.globalAlpha = 0.35;
+  ctx.globalAlpha = data.links.length > 2000 ? 0.18 : 0.5;
   for (let k = 0; k < data.kinds.length; k++) {
     ctx.beginPath();
     for (const [a, b, kind] of data.links) {
@@ -116,11 +116,20 @@ async function load() {
   data = await response.json();
   if (!response.ok) { count.textContent = data.errors.map((e) => (e.field || "") + " " + e.message).join("; "); return; }
   count.textContent = data.links.length.toLocaleString() + " partnerships between " +
-    data.places.length.toLocaleString() + " places";
+    data.places.length.toLocaleString() + " places: ";
+  data.kinds.forEach((kind, k) => {
+    const key = document.createElement("span");
+    key.className = "key";
+    key.style.borderColor = colours[k % colours.length];
+    key.textContent = kind.replace(/_/g, " ");
+    count.append(key);
+  });
   show(-1);
 }
 
 form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
+// where each place is drawn, in CSS pixels of the canvas (the browser tests click there)
+window.ealaAtlasPoints = () => projected.map((xy, i) => xy && [xy[0], xy[1], data.places[i][0]]);
 window.addEventListener("resize", draw);
 fetch("/static/countries-110m.json").then((r) => r.json()).then((w) => { world = w; draw(); });
 load();

@@ -1,0 +1,59 @@
+// atlas.js: the atlas page in headless Chromium, driven by playwright-core:
+// it loads without a console error, draws every partnership, filters, and a
+// click on a place lists its partners. Prints TAP; screenshots go to $SHOTS.
+const { chromium } = require("playwright-core");
+
+const url = process.argv[2];
+const shots = process.env.SHOTS || ".";
+let n = 0, failed = 0;
+function ok(cond, what) {
+  n++;
+  if (!cond) failed++;
+  console.log((cond ? "ok " : "not ok ") + n + " - " + what);
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [], requests = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(url + "/atlas", { waitUntil: "networkidle" });
+    const count = await page.textContent("#atlas-count");
+    ok(/^\d[\d,]* partnerships between \d[\d,]* places/.test(count), "the atlas says how many partnerships it draws: " + count.split(":")[0]);
+    ok(errors.length === 0, "no error in the console " + JSON.stringify(errors));
+    ok(requests.every((u) => u.startsWith(url) || u.startsWith("data:")), "every request goes to eala itself");
+    const size = await page.evaluate(() => { const c = document.getElementById("atlas-map"); return [c.width, c.height]; });
+    ok(size[0] > 600 && size[1] > 300, "the map is drawn on a canvas of " + size.join("x"));
+    await page.screenshot({ path: shots + "/atlas.png" });
+
+    await page.fill("input[name=country]", "ML");
+    await page.click("button:has-text('Show')");
+    await page.waitForFunction(() => /^2 partnerships/.test(document.getElementById("atlas-count").textContent));
+    ok(true, "filtering by country redraws the map with that country's partnerships");
+
+    // click where the page drew Koulikoro: the panel lists its partners
+    const box = await page.locator("#atlas-map").boundingBox();
+    const points = await page.evaluate(() => window.ealaAtlasPoints().filter(Boolean));
+    ok(points.length === 4, "the four places of those two partnerships are drawn");
+    const target = points.find((p) => p[2] === 2) || points[0];
+    await page.mouse.click(box.x + target[0], box.y + target[1]);
+    const listed = await page.locator("#atlas-panel li").count();
+    ok(listed > 0, "a click on a place lists its partners (" + listed + ")");
+    const link = await page.getAttribute("#atlas-panel h2 a", "href");
+    ok(/^\/authorities\/\d+$/.test(link || ""), "and links to the place's page");
+    await page.screenshot({ path: shots + "/atlas-selected.png" });
+  } catch (e) {
+    ok(false, "the browser test ran: " + e.message);
+  } finally {
+    await browser.close();
+  }
+  console.log("1.." + n);
+  process.exit(failed ? 1 : 0);
+})();
