@@ -230,7 +230,7 @@ static int write_one(struct req *r, enum record_kind k, enum operation op, union
 /* Write the record, its audit event (who, when, before, after) and commit,
  * all or nothing; a failure is answered here. EALA_OK or the status. */
 static int write_audited(struct req *r, enum record_kind k, enum operation op, union record *rec,
-			 json_t *before)
+			 json_t *before, char **errout)
 {
 	static const char *const verbs[] = {[OP_CREATE] = "create", [OP_UPDATE] = "update",
 					    [OP_DELETE] = "delete"};
@@ -251,11 +251,9 @@ static int write_audited(struct req *r, enum record_kind k, enum operation op, u
 		rc = EALA_ECONFLICT;
 		err = xstrdup(store_error(r->st));
 	}
-	if (rc) {
+	if (rc)
 		store_rollback(r->st);
-		json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
-	}
-	free(err);
+	*errout = err;
 	free(b);
 	free(a);
 	return rc;
@@ -283,76 +281,102 @@ static void name_partnership(struct store *st, struct partnership *p)
 	p->name_derived = 1;
 }
 
-/* Read and check the body into rec; answer 422 with every problem. 0 when good. */
-static int checked(struct req *r, enum record_kind k, json_t *j, union record *rec)
+/* Save a record from a JSON object: a new one (id 0) or the fields given of
+ * record id. Every problem goes to el (field errors, or one message); the
+ * HTTP status says how it went: 200 or 201 (with *saved the id), 403, 404,
+ * 409 or 422. Shared by the API and the forms. */
+int record_save(struct req *r, int kind, int64_t id, json_t *body, struct errlist *el,
+		int64_t *saved)
 {
-	struct errlist el;
-	errlist_init(&el);
-	rec_from_json(k, j, rec, &el);
-	if (k == RK_PARTNERSHIP && !rec->p.name && rec->p.n_members)
-		name_partnership(r->st, &rec->p);
-	rec_validate(k, rec, &el);
-	rec_refs(r->st, k, rec, &el);
-	int rc = el.n ? json_errors(r, HTTP_UNPROCESSABLE, &el) : 0;
-	errlist_clear(&el);
-	return rc;
+	enum record_kind k = (enum record_kind)kind;
+	union record old, rec;
+	rec_init(k, &old);
+	rec_init(k, &rec);
+	json_t *before = NULL;
+	int status;
+	if (id) {
+		int rc = rec_get(r->st, k, id, &old);
+		if (rc) {
+			errlist_add(el, NULL, 0, NULL, "%s", rc == EALA_ENOTFOUND ? "no such record" : eala_strerror(rc));
+			status = web_http_status(rc);
+			goto out;
+		}
+		if (!allowed(r, OP_UPDATE, k, &old)) {
+			errlist_add(el, NULL, 0, NULL, "your roles do not let you change this record");
+			status = MHD_HTTP_FORBIDDEN;
+			goto out;
+		}
+		rec_get(r->st, k, id, &rec);
+	}
+	rec_from_json(k, body, &rec, el);
+	if (k == RK_PARTNERSHIP && !rec.p.name && rec.p.n_members)
+		name_partnership(r->st, &rec.p);
+	rec_validate(k, &rec, el);
+	rec_refs(r->st, k, &rec, el);
+	if (el->n) {
+		status = HTTP_UNPROCESSABLE;
+		goto out;
+	}
+	if (id)
+		rec_set_id(k, &rec, id);
+	if (!allowed(r, id ? OP_UPDATE : OP_CREATE, k, &rec)) {   /* nor move it out of reach */
+		errlist_add(el, NULL, 0, NULL, "your roles do not let you change this record");
+		status = MHD_HTTP_FORBIDDEN;
+		goto out;
+	}
+	if (id)
+		before = rec_json(r->st, k, &old);
+	char *err = NULL;
+	int rc = write_audited(r, k, id ? OP_UPDATE : OP_CREATE, &rec, before, &err);
+	if (rc) {
+		errlist_add(el, NULL, 0, NULL, "%s", err ? err : eala_strerror(rc));
+		status = web_http_status(rc);
+	} else {
+		*saved = rec_id(k, &rec);
+		status = id ? MHD_HTTP_OK : MHD_HTTP_CREATED;
+	}
+	free(err);
+out:
+	json_decref(before);
+	rec_clear(k, &old);
+	rec_clear(k, &rec);
+	return status;
 }
 
-int api_create(struct req *r)
+/* The API's answer to record_save: the record, or the errors as JSON. */
+static int api_save(struct req *r, int64_t id)
 {
 	enum record_kind k = path_kind(r->tail);
 	json_t *j = req_json(r);
 	if (!j)
 		return r->status;
-	union record rec;
-	rec_init(k, &rec);
-	if (checked(r, k, j, &rec) == 0) {
-		if (!allowed(r, OP_CREATE, k, &rec))
-			forbidden(r);
-		else if (write_audited(r, k, OP_CREATE, &rec, NULL) == EALA_OK)
-			send_record(r, MHD_HTTP_CREATED, rec_json(r->st, k, &rec));
-	}
-	rec_clear(k, &rec);
+	struct errlist el;
+	errlist_init(&el);
+	int64_t saved = 0;
+	int status = record_save(r, k, id, j, &el, &saved);
 	json_decref(j);
+	if (status == MHD_HTTP_OK || status == MHD_HTTP_CREATED) {
+		union record rec;
+		rec_init(k, &rec);
+		rec_get(r->st, k, saved, &rec);
+		send_record(r, status, rec_json(r->st, k, &rec));
+		rec_clear(k, &rec);
+	} else {
+		json_errors(r, status, &el);
+	}
+	errlist_clear(&el);
 	return r->status;
+}
+
+int api_create(struct req *r)
+{
+	return api_save(r, 0);
 }
 
 /* PUT replaces the fields the body gives; the others keep their values. */
 int api_update(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
-	union record old, rec;
-	rec_init(k, &old);
-	rec_init(k, &rec);
-	json_t *j = NULL, *before = NULL;
-	int rc = rec_get(r->st, k, r->id, &old);
-	if (rc) {
-		json_error(r, web_http_status(rc), NULL, rc == EALA_ENOTFOUND ? "no such record" : eala_strerror(rc));
-		goto out;
-	}
-	if (!allowed(r, OP_UPDATE, k, &old)) {
-		forbidden(r);
-		goto out;
-	}
-	if (!(j = req_json(r)))
-		goto out;
-	rec_get(r->st, k, r->id, &rec);
-	if (checked(r, k, j, &rec))
-		goto out;
-	rec_set_id(k, &rec, r->id);
-	if (!allowed(r, OP_UPDATE, k, &rec)) {   /* nor move it out of their reach */
-		forbidden(r);
-		goto out;
-	}
-	before = rec_json(r->st, k, &old);
-	if (write_audited(r, k, OP_UPDATE, &rec, before) == EALA_OK)
-		send_record(r, MHD_HTTP_OK, rec_json(r->st, k, &rec));
-out:
-	json_decref(before);
-	json_decref(j);
-	rec_clear(k, &old);
-	rec_clear(k, &rec);
-	return r->status;
+	return api_save(r, r->id);
 }
 
 int api_delete(struct req *r)
@@ -367,8 +391,13 @@ int api_delete(struct req *r)
 		forbidden(r);
 	} else {
 		json_t *before = rec_json(r->st, k, &old);
-		if (write_audited(r, k, OP_DELETE, &old, before) == EALA_OK)
+		char *err = NULL;
+		rc = write_audited(r, k, OP_DELETE, &old, before, &err);
+		if (rc == EALA_OK)
 			send_record(r, MHD_HTTP_OK, json_pack("{s:I}", "deleted", (json_int_t)r->id));
+		else
+			json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
+		free(err);
 		json_decref(before);
 	}
 	rec_clear(k, &old);

@@ -62,53 +62,62 @@ static int reply(struct req *r, int status, json_t *j)
 	return status;
 }
 
-int api_login(struct req *r)
+int session_open(struct req *r, const char *login, const char *password, char *token, char *csrf)
 {
 	/* checked against a real hash when the login is unknown, so that the
 	 * answer takes as long either way */
 	static const char dummy[] = "$argon2id$v=19$m=65536,t=2,p=1$"
-				    "c29tZXNhbHRzb21lc2FsdA$"
-				    "qQ0eHcKJqW6pDvR9ZS7gk8e9xWvDq7rjX3bEXa1Rj9w";
-	json_t *j = req_json(r);
-	if (!j)
-		return r->status;
-	const char *login = json_string_value(json_object_get(j, "login"));
-	const char *password = json_string_value(json_object_get(j, "password"));
+				    "y/aZHvqaPxmQWe/N0to9Xg$"
+				    "EUZoBI+q9fGvuTPjmK9mu2Fi2KPZ4zugFbhPilhYrZc";
 	struct user u = {0};
 	int found = login && password && store_user_by_login(r->st, login, &u) == EALA_OK;
 	int ok = password_verify(found ? u.password_hash : dummy, password ? password : "") && found;
-	if (!ok) {
-		user_clear(&u);
-		json_decref(j);
-		return json_error(r, MHD_HTTP_UNAUTHORIZED, NULL, "wrong login or password");
-	}
-	char token[65], hash[65], csrf[65], expires[32];
-	time_t t = time(NULL) + SESSION_HOURS * 3600;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(expires, sizeof(expires), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	token_new(token);
-	token_new(csrf);
-	token_hash(token, hash);
-	char *err = NULL;
-	if (store_session_add(r->st, hash, u.id, csrf, expires, &err) != EALA_OK) {
-		user_clear(&u);
-		json_decref(j);
-		int rc = json_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, NULL, err ? err : "cannot open a session");
+	int rc = EALA_EINVAL;
+	if (ok) {
+		char hash[65], expires[32];
+		time_t t = time(NULL) + SESSION_HOURS * 3600;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(expires, sizeof(expires), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		token_new(token);
+		token_new(csrf);
+		token_hash(token, hash);
+		char *err = NULL;
+		rc = store_session_add(r->st, hash, u.id, csrf, expires, &err);
 		free(err);
-		return rc;
+		if (!rc) {
+			snprintf(r->cookie, sizeof(r->cookie),
+				 COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
+				 SESSION_HOURS * 3600);
+			r->set_cookie = r->cookie;
+			user_clear(&r->user);
+			r->user = u;
+			memset(&u, 0, sizeof(u));
+		}
 	}
+	user_clear(&u);
+	return rc;
+}
+
+int api_login(struct req *r)
+{
+	json_t *j = req_json(r);
+	if (!j)
+		return r->status;
+	char token[65], csrf[65];
+	int rc = session_open(r, json_string_value(json_object_get(j, "login")),
+			      json_string_value(json_object_get(j, "password")), token, csrf);
+	json_decref(j);
+	if (rc == EALA_EINVAL)
+		return json_error(r, MHD_HTTP_UNAUTHORIZED, NULL, "wrong login or password");
+	if (rc)
+		return json_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, NULL, "cannot open a session");
 	struct role *roles;
 	size_t n;
-	store_user_roles(r->st, u.id, &roles, &n);
-	snprintf(r->cookie, sizeof(r->cookie), COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
-		 token, SESSION_HOURS * 3600);
-	r->set_cookie = r->cookie;
-	json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:o}", "login", u.login, "token", token,
-				"csrf", csrf, "expires", expires, "roles", roles_json(roles, n));
+	store_user_roles(r->st, r->user.id, &roles, &n);
+	json_t *out = json_pack("{s:s, s:s, s:s, s:o}", "login", r->user.login, "token", token,
+				"csrf", csrf, "roles", roles_json(roles, n));
 	store_roles_free(roles, n);
-	user_clear(&u);
-	json_decref(j);
 	return reply(r, MHD_HTTP_OK, out);
 }
 
@@ -152,13 +161,30 @@ int auth_check(struct req *r)
 	if (!bearer && strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
 		const char *sent = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
 		if (!sent)
-			sent = MHD_lookup_connection_value(r->conn, MHD_POSTDATA_KIND, "csrf");
+			sent = req_form(r, "csrf");
 		if (!sent || !token_equal(sent, csrf))
 			return json_error(r, MHD_HTTP_FORBIDDEN, "csrf",
 					  "missing or wrong CSRF token (X-CSRF-Token header)");
 	}
 	store_user_roles(r->st, r->user.id, &r->roles, &r->n_roles);
+	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf);
 	return 0;
+}
+
+int auth_optional(struct req *r)
+{
+	const char *token = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
+	char csrf[65];
+	int64_t user_id;
+	if (!token || strlen(token) != 64 || !r->st)
+		return 0;
+	token_hash(token, r->token_hash);
+	if (store_session_get(r->st, r->token_hash, &user_id, csrf) != EALA_OK ||
+	    store_user_get(r->st, user_id, &r->user) != EALA_OK)
+		return 0;
+	store_user_roles(r->st, r->user.id, &r->roles, &r->n_roles);
+	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf);
+	return 1;
 }
 
 void auth_clear(struct req *r)

@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,54 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	if (n >= 0)
 		buf_add(b, s, (size_t)n);
 	free(s);
+}
+
+const char *req_form(struct req *r, const char *key)
+{
+	for (size_t i = 0; i < r->n_form; i++)
+		if (strcmp(r->form[i].key, key) == 0)
+			return r->form[i].value.s ? r->form[i].value.s : "";
+	return NULL;
+}
+
+int redirect(struct req *r, const char *path)
+{
+	/* local paths only: never an open redirect */
+	if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strpbrk(path, "\r\n"))
+		path = "/";
+	snprintf(r->location, sizeof(r->location), "%s", path);
+	r->status = MHD_HTTP_SEE_OTHER;
+	return r->status;
+}
+
+/* Collect the fields of a form body as libmicrohttpd decodes them. */
+static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char *key,
+				  const char *filename, const char *content_type,
+				  const char *transfer_encoding, const char *data, uint64_t off,
+				  size_t size)
+{
+	struct req *r = cls;
+	(void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
+	struct form_field *f = NULL;
+	if (off > 0 && r->n_form && strcmp(r->form[r->n_form - 1].key, key) == 0) {
+		f = &r->form[r->n_form - 1];
+	} else {
+		if (r->n_form >= 200)
+			return MHD_NO;   /* no form of ours has that many fields */
+		struct form_field *v = realloc(r->form, (r->n_form + 1) * sizeof(*v));
+		if (!v)
+			return MHD_NO;
+		r->form = v;
+		f = &r->form[r->n_form++];
+		memset(f, 0, sizeof(*f));
+		if (!(f->key = strdup(key)))
+			return MHD_NO;
+		buf_add(&f->value, "", 0);
+	}
+	if (f->value.len + size > BODY_MAX)
+		return MHD_NO;
+	buf_add(&f->value, data, size);
+	return MHD_YES;
 }
 
 const char *req_arg(struct req *r, const char *name)
@@ -167,6 +216,8 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	if (r->set_cookie)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
+	if (r->location[0])
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	if (etag[0]) {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
@@ -217,8 +268,11 @@ static enum MHD_Result dispatch(struct pool *pool, struct req *r)
 	r->status = MHD_HTTP_OK;
 	if (r->too_large && (rt->flags & ROUTE_BODY))
 		json_error(r, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the request body is larger than 1 MiB");
-	else if (!(rt->flags & ROUTE_AUTH) || auth_check(r) == 0)
+	else if (rt->flags & ROUTE_AUTH ? auth_check(r) == 0 : 1) {
+		if ((rt->flags & ROUTE_HTML) && !r->user.id)
+			auth_optional(r);   /* pages show who is logged in */
 		rt->handler(r);
+	}
 	auth_clear(r);
 	pool_put(pool, r->st);
 	r->st = NULL;
@@ -245,12 +299,23 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 		r->path = url;
 		r->started = now();
 		*con_cls = r;
+		/* forms posted to pages are decoded by libmicrohttpd; the API reads
+		 * its bodies as JSON whatever the Content-Type says */
+		const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							     MHD_HTTP_HEADER_CONTENT_TYPE);
+		if (strcmp(method, "POST") == 0 && ct && strncmp(url, "/api/", 5) != 0 &&
+		    (strncasecmp(ct, MHD_HTTP_POST_ENCODING_FORM_URLENCODED, 33) == 0 ||
+		     strncasecmp(ct, MHD_HTTP_POST_ENCODING_MULTIPART_FORMDATA, 19) == 0))
+			r->pp = MHD_create_post_processor(conn, 16384, form_field, r);
 		return MHD_YES;
 	}
 	struct req *r = *con_cls;
 	if (*upload_data_size) {   /* kept up to BODY_MAX; routes that take none ignore it */
-		if (r->upload.len + *upload_data_size > BODY_MAX)
+		r->received += *upload_data_size;
+		if (r->received > BODY_MAX)
 			r->too_large = 1;
+		else if (r->pp)
+			r->too_large |= MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES;
 		else
 			buf_add(&r->upload, upload_data, *upload_data_size);
 		*upload_data_size = 0;
@@ -275,6 +340,13 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		path[n++] = (*p == '\r' || *p == '\n' || (unsigned char)*p < 0x20) ? '?' : *p;
 	path[n] = '\0';
 	fprintf(stderr, "%s %s %d %.1fms\n", r->method, path, r->status, (now() - r->started) * 1000);
+	if (r->pp)
+		MHD_destroy_post_processor(r->pp);
+	for (size_t i = 0; i < r->n_form; i++) {
+		free(r->form[i].key);
+		free(r->form[i].value.s);
+	}
+	free(r->form);
 	free(r->body.s);
 	free(r->upload.s);
 	free(r);

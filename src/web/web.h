@@ -54,7 +54,8 @@ struct req {
 	struct buf body;
 	double started;           /* monotonic seconds, for the access log */
 	struct buf upload;        /* the request body */
-	int too_large;            /* the body went over BODY_MAX */
+	size_t received;          /* bytes of body received */
+	int too_large;            /* the body went over BODY_MAX, or a form was malformed */
 	/* who is asking, once ROUTE_AUTH has checked it */
 	struct user user;
 	struct role *roles;
@@ -62,7 +63,23 @@ struct req {
 	char token_hash[65];      /* the session's, to log out */
 	const char *set_cookie;   /* a Set-Cookie header to send, or NULL */
 	char cookie[160];
+	char csrf[65];            /* the session's CSRF token, for forms ("" when none) */
+	char location[512];       /* a Location header to send ("" when none) */
+	struct MHD_PostProcessor *pp;   /* for form bodies */
+	struct form_field {
+		char *key;
+		struct buf value;
+	} *form;
+	size_t n_form;
 };
+
+/* A field of a posted form (decoded by libmicrohttpd's post processor), or NULL. */
+const char *req_form(struct req *r, const char *key);
+/* Answer 303 See Other to a local path. */
+int redirect(struct req *r, const char *path);
+/* Load the user of the session cookie, if any, without requiring one
+ * (pages show who is logged in); 1 when there is one. */
+int auth_optional(struct req *r);
 
 /* A query-string argument (decoded by libmicrohttpd), or NULL when absent or empty. */
 const char *req_arg(struct req *r, const char *name);
@@ -98,7 +115,14 @@ int json_errors(struct req *r, int http_status, const struct errlist *el);
 struct json_t;
 struct json_t *req_json(struct req *r);
 
-/* Login, logout, who am I (auth.c). */
+/* Open a session for login/password: EALA_OK with the token and CSRF token
+ * (65 bytes each), EALA_EINVAL when they do not match, else a store error. */
+int session_open(struct req *r, const char *login, const char *password, char *token, char *csrf);
+
+/* Login, logout, who am I (auth.c); the login page and form (forms.c). */
+int page_login(struct req *r);
+int form_login(struct req *r);
+int form_logout(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);
@@ -127,6 +151,12 @@ int api_create(struct req *r);
 int api_update(struct req *r);
 int api_delete(struct req *r);
 int api_history(struct req *r);
+/* Save a record (a kind of enum record_kind) from a JSON object: new when id
+ * is 0, else the fields given of record id. Problems go to el; returns the
+ * HTTP status (200, 201 with *saved the id, 403, 404, 409, 422). */
+struct json_t;
+int record_save(struct req *r, int kind, int64_t id, struct json_t *body, struct errlist *el,
+		int64_t *saved);
 int page_home(struct req *r);
 int page_search(struct req *r);
 int page_record(struct req *r);
