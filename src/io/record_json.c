@@ -328,11 +328,18 @@ static void check_known(struct reader *r)
 	}
 }
 
+/* Absent: the field keeps its value; null: the field is emptied (as in JSON
+ * merge patch, RFC 7396). */
 static void get_str(struct reader *r, const char *key, char **out)
 {
 	json_t *v = json_object_get(r->j, key);
-	if (!v || json_is_null(v))
+	if (!v)
 		return;
+	if (json_is_null(v)) {
+		free(*out);
+		*out = NULL;
+		return;
+	}
 	if (!json_is_string(v)) {
 		problem(r, key, "must be a string");
 		return;
@@ -345,8 +352,12 @@ static void get_str(struct reader *r, const char *key, char **out)
 static void get_id(struct reader *r, const char *key, int64_t *out)
 {
 	json_t *v = json_object_get(r->j, key);
-	if (!v || json_is_null(v))
+	if (!v)
 		return;
+	if (json_is_null(v)) {
+		*out = 0;
+		return;
+	}
 	if (!json_is_integer(v) || json_integer_value(v) <= 0)
 		problem(r, key, "must be the id of a record (a whole number above 0)");
 	else
@@ -356,8 +367,12 @@ static void get_id(struct reader *r, const char *key, int64_t *out)
 static void get_bool(struct reader *r, const char *key, int *out)
 {
 	json_t *v = json_object_get(r->j, key);
-	if (!v || json_is_null(v))
+	if (!v)
 		return;
+	if (json_is_null(v)) {
+		*out = 0;
+		return;
+	}
 	if (!json_is_boolean(v))
 		problem(r, key, "must be true or false");
 	else
@@ -381,8 +396,12 @@ static void get_strv(struct reader *r, const char *key, struct strv *out)
 {
 	json_t *v = json_object_get(r->j, key), *e;
 	size_t i;
-	if (!v || json_is_null(v))
+	if (!v)
 		return;
+	if (json_is_null(v)) {
+		strv_clear(out);
+		return;
+	}
 	if (!json_is_array(v)) {
 		problem(r, key, "must be a list of strings");
 		return;
@@ -414,7 +433,9 @@ void authority_from_json(json_t *j, struct authority *a, struct errlist *el)
 	get_str(&r, "level", &a->level);
 	get_str(&r, "official_code", &a->official_code);
 	json_t *pop = json_object_get(j, "population");
-	if (pop && !json_is_null(pop)) {
+	if (pop && json_is_null(pop))
+		a->population = EALA_NO_VALUE;
+	else if (pop) {
 		if (!json_is_integer(pop))
 			problem(&r, "population", "must be a whole number");
 		else
@@ -422,7 +443,9 @@ void authority_from_json(json_t *j, struct authority *a, struct errlist *el)
 	}
 	double lat, lng;
 	int has_lat = get_real(&r, "lat", &lat), has_lng = get_real(&r, "lng", &lng);
-	if (has_lat != has_lng)
+	if (json_is_null(json_object_get(j, "lat")) && json_is_null(json_object_get(j, "lng")))
+		a->has_coords = 0;
+	else if (has_lat != has_lng)
 		problem(&r, has_lat ? "lng" : "lat", "give both lat and lng, or neither");
 	else if (has_lat) {
 		a->has_coords = 1;

@@ -76,7 +76,17 @@ void page_begin(struct req *r, const char *title, const char *q)
 		"<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">"
 		"<label for=\"q\">Search</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"");
 	html_attr(b, q);
-	html(b, "\"> <button type=\"submit\">Search</button></form>\n</header>\n<main>\n<h1>");
+	html(b, "\"> <button type=\"submit\">Search</button></form>\n");
+	if (r->user.id) {
+		html(b, "<form class=\"session\" method=\"post\" action=\"/logout\"><span>");
+		html_text(b, r->user.login);
+		html(b, "</span> <input type=\"hidden\" name=\"csrf\" value=\"");
+		html_attr(b, r->csrf);
+		html(b, "\"><button type=\"submit\">Log out</button></form>\n");
+	} else {
+		html(b, "<a class=\"session\" href=\"/login\">Log in</a>\n");
+	}
+	html(b, "</header>\n<main>\n<h1>");
 	html_text(b, title);
 	html(b, "</h1>\n");
 }

@@ -190,6 +190,10 @@ int page_home(struct req *r)
 		html(b, " organisations.</p>\n");
 	}
 	free(err);
+	if (r->user.id)
+		html(b, "<p class=\"actions\">New: <a href=\"/authorities/new\">authority</a> "
+			"<a href=\"/partnerships/new\">partnership</a> <a href=\"/actions/new\">action</a> "
+			"<a href=\"/organisations/new\">organisation</a></p>\n");
 	struct store_filter f = {.kind = "decentralised_cooperation", .limit = 20};
 	SECTION(r, "Decentralised cooperation", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
 	struct store_filter fa = {.limit = 20};
@@ -223,6 +227,23 @@ int page_search(struct req *r)
 	return MHD_HTTP_OK;
 }
 
+/* "Edit" and "New" links for someone logged in. */
+static void record_actions(struct req *r, const char *path, int64_t id)
+{
+	if (!r->user.id)
+		return;
+	struct buf *b = &r->body;
+	html(b, "<p class=\"actions\"><a href=\"/");
+	html(b, path);
+	html(b, "/");
+	html_int(b, id);
+	html(b, "/edit\">Edit</a> <a href=\"/api/v1/");
+	html(b, path);
+	html(b, "/");
+	html_int(b, id);
+	html(b, "/history\">History</a></p>\n");
+}
+
 static int page_missing(struct req *r, const char *what)
 {
 	r->status = MHD_HTTP_NOT_FOUND;
@@ -241,6 +262,7 @@ static int page_authority(struct req *r)
 		return page_missing(r, "authority");
 	struct buf *b = &r->body;
 	page_begin(r, a.name, NULL);
+	record_actions(r, "authorities", a.id);
 	html(b, "<dl>\n");
 	char *others = strv_join(&a.other_names, ", ");
 	field(b, "Other names", others);
@@ -278,6 +300,7 @@ static int page_partnership(struct req *r)
 		return page_missing(r, "partnership");
 	struct buf *b = &r->body;
 	page_begin(r, p.name, NULL);
+	record_actions(r, "partnerships", p.id);
 	html(b, "<dl>\n");
 	code_field(b, "Kind", CL_PARTNERSHIP_KIND, p.kind);
 	code_field(b, "Status", CL_PARTNERSHIP_STATUS, p.status);
@@ -316,6 +339,7 @@ static int page_action(struct req *r)
 		return page_missing(r, "action");
 	struct buf *b = &r->body;
 	page_begin(r, a.title, NULL);
+	record_actions(r, "actions", a.id);
 	html(b, "<dl>\n");
 	field(b, "Description", a.description);
 	html(b, "<dt>Lead authority</dt><dd>");
@@ -362,6 +386,7 @@ static int page_organisation(struct req *r)
 		return page_missing(r, "organisation");
 	struct buf *b = &r->body;
 	page_begin(r, o.name, NULL);
+	record_actions(r, "organisations", o.id);
 	html(b, "<dl>\n");
 	code_field(b, "Type", CL_IATI_ORG_TYPE, o.iati_type);
 	code_field(b, "Subtype", CL_ORG_SUBTYPE, o.subtype);
@@ -399,6 +424,11 @@ int page_style(struct req *r)
 		"background:#123c5a;color:#fff}\n"
 		"header a.brand{color:#fff;font-weight:700;font-size:1.3em;text-decoration:none}\n"
 		"header label{color:#fff}\nheader nav a{color:#fff;margin-right:.8em}\n"
+		".session{margin-left:auto;color:#fff}\nheader a.session{color:#fff}\n"
+		".field{display:flex;flex-wrap:wrap;gap:.2em 1em;align-items:baseline}\n"
+		".field label{min-width:14em;font-weight:600}\n.field small{color:#555;width:100%}\n"
+		".field .error{width:100%}\n[aria-invalid=true]{border:2px solid #a00}\n"
+		".actions a{margin-right:1em}\n"
 		"main{max-width:60em;margin:0 auto;padding:1em}\n"
 		"a{color:#0b5394}\n"
 		"dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}\n"

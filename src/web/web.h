@@ -123,6 +123,8 @@ int session_open(struct req *r, const char *login, const char *password, char *t
 int page_login(struct req *r);
 int form_login(struct req *r);
 int form_logout(struct req *r);
+int page_form(struct req *r);
+int form_save(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);

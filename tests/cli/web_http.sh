@@ -218,6 +218,63 @@ get /api/v1/partnerships/10/history
 same "$(json "j['items'][0]['before']['status'], j['items'][0]['after']['status']")" "active dormant" \
 	"the history of a partnership"
 
+# the forms: log in, create with problems shown by their fields, save, edit
+get /authorities/new
+same "$code" "303" "a form without a session sends to the login page"
+get /login
+has out 'name="password" type="password"' "the login page"
+get /login -X POST -d "login=ed&password=wrong-pass"
+same "$code" "401" "a wrong password on the login form is refused"
+get /login -X POST -c "$T/fjar" --data-urlencode "login=ed" --data-urlencode "password=editor-pass" \
+	--data-urlencode "next=/partnerships/new"
+same "$code" "303" "the login form opens a session"
+curl -s -D "$T/h" -o /dev/null -b "$T/fjar" "$URL/authorities/new"
+get /partnerships/new -b "$T/fjar"
+same "$code" "200" "the new partnership form"
+FCSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/out" | head -1)
+[ ${#FCSRF} -eq 64 ]
+ok $? "the form carries the session's CSRF token"
+has out '<label for="f-kind">Kind <abbr title="required">*</abbr></label>' "each field has its label"
+get /partnerships/new -X POST -b "$T/fjar" --data-urlencode "csrf=$FCSRF" \
+	--data-urlencode "members=1, 99" --data-urlencode "kind=twinning" --data-urlencode "start_date=2021-02-30" \
+	--data-urlencode "status_reason=<script>alert(1)</script>"
+same "$code" "422" "a form with problems is shown again (422)"
+has out '<span class="error" id="members-error">there is no authority #99</span>' "each problem is next to its field"
+has out '<span class="error" id="status-error">is required</span>' "a missing required field too"
+has out 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "what was typed comes back, escaped"
+hasnt out "<script>alert" "never raw"
+get /partnerships/new -X POST -b "$T/fjar" --data-urlencode "members=1, 2" --data-urlencode "kind=friendship" \
+	--data-urlencode "status=planned"
+same "$code" "403" "a form posted without its CSRF token is refused"
+get /partnerships/new -X POST -b "$T/fjar" --data-urlencode "csrf=$FCSRF" --data-urlencode "members=1, 2" \
+	--data-urlencode "kind=friendship" --data-urlencode "status=planned"
+same "$code" "303" "a good form is saved"
+NEWP=$(sed -n 's/^Location: *//Ip' "$T/h" >/dev/null; curl -s -o /dev/null -w '%{redirect_url}' -b "$T/fjar" -X POST \
+	--data-urlencode "csrf=$FCSRF" --data-urlencode "members=1, 4" --data-urlencode "kind=economic" \
+	--data-urlencode "status=planned" "$URL/partnerships/new")
+case "$NEWP" in */partnerships/[0-9]*) r=0 ;; *) r=1 ;; esac
+ok $r "and the browser goes to the new partnership's page ($NEWP)"
+get "${NEWP#$URL}" -b "$T/fjar"
+has out "Quetigny – Bous" "which shows it, named after its members"
+has out '/edit">Edit</a>' "with an Edit link for its editor"
+get /authorities/1/edit -X POST -b "$T/fjar" --data-urlencode "csrf=$FCSRF" --data-urlencode "name=Quetigny" \
+	--data-urlencode "country=FR" --data-urlencode "level=municipality" --data-urlencode "population=9700" \
+	--data-urlencode "official_code=21515"
+same "$code" "303" "the edit form saves"
+get /api/v1/authorities/1
+same "$(json "j['population'], j.get('official_code')")" "9700 21515" "the change is in the record"
+get /authorities/1/edit -X POST -b "$T/fjar" --data-urlencode "csrf=$FCSRF" --data-urlencode "name=Quetigny" \
+	--data-urlencode "country=FR" --data-urlencode "level=municipality" --data-urlencode "population="
+get /api/v1/authorities/1
+same "$(json "'population' in j")" "False" "a field emptied in the form is emptied in the record"
+get /authorities/3/edit -X POST -b "$T/fjar" --data-urlencode "csrf=$FCSRF" --data-urlencode "name=X" \
+	--data-urlencode "country=FR" --data-urlencode "level=municipality"
+same "$code" "403" "an editor cannot save another authority's record through a form either"
+get /logout -X POST -b "$T/fjar" -c "$T/fjar" --data-urlencode "csrf=$FCSRF"
+same "$code" "303" "logging out"
+get /authorities/1/edit -b "$T/fjar"
+same "$code" "303" "after which forms send to the login page again"
+
 kill -TERM "$PID"
 wait "$PID"
 same "$?" "0" "SIGTERM stops the server cleanly"

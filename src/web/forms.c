@@ -1,0 +1,546 @@
+/* forms.c: the login page and the forms that create and edit records. A
+ * form posts its fields and the session's CSRF token; the fields become the
+ * JSON object the API takes and go through the same record_save(), so the
+ * rules, the roles and the audit are the API's; a problem is shown next to
+ * its field. Usable without JavaScript. */
+#include "html.h"
+
+#include "../core/codelist.h"
+#include "../io/record_json.h"
+#include "../io/records_csv.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum ftype {
+	FT_TEXT,       /* a line of text */
+	FT_AREA,       /* several lines */
+	FT_CODE,       /* one code of a list */
+	FT_CODES,      /* several codes of a list */
+	FT_DATE,
+	FT_INT,
+	FT_NUM,
+	FT_BOOL,
+	FT_ID,         /* a record id */
+	FT_IDS,        /* record ids separated by commas, spaces or '|' */
+	FT_LIST,       /* words separated by '|' */
+};
+
+struct ffield {
+	const char *name;     /* the JSON and CSV field */
+	const char *label;
+	enum ftype type;
+	enum codelist_id list;
+	int required;
+	const char *hint;
+};
+
+static const struct ffield authority_form[] = {
+	{"name", "Name", FT_TEXT, 0, 1, NULL},
+	{"other_names", "Other names", FT_LIST, 0, 0, "separated by |"},
+	{"country", "Country", FT_CODE, CL_COUNTRY, 1, NULL},
+	{"level", "Level", FT_CODE, CL_AUTHORITY_LEVEL, 1, NULL},
+	{"official_code", "Official code", FT_TEXT, 0, 0, "the COG code of a French authority"},
+	{"population", "Population", FT_INT, 0, 0, NULL},
+	{"lat", "Latitude", FT_NUM, 0, 0, "degrees, as 47.315"},
+	{"lng", "Longitude", FT_NUM, 0, 0, "degrees, as 5.106"},
+	{"parent_id", "Part of (authority number)", FT_ID, 0, 0, NULL},
+	{"overseas", "Overseas authority", FT_BOOL, 0, 0, NULL},
+	{"source", "Source", FT_TEXT, 0, 0, NULL},
+	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
+static const struct ffield organisation_form[] = {
+	{"name", "Name", FT_TEXT, 0, 1, NULL},
+	{"iati_type", "Type", FT_CODE, CL_IATI_ORG_TYPE, 1, NULL},
+	{"subtype", "Subtype", FT_CODE, CL_ORG_SUBTYPE, 0, NULL},
+	{"country", "Country", FT_CODE, CL_COUNTRY, 0, NULL},
+	{"authority_id", "Based in (authority number)", FT_ID, 0, 0, NULL},
+	{"source", "Source", FT_TEXT, 0, 0, NULL},
+	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
+static const struct ffield partnership_form[] = {
+	{"name", "Name", FT_TEXT, 0, 0, "left empty: the members' names"},
+	{"members", "Members (authority numbers)", FT_IDS, 0, 1, "home first, as 12, 40"},
+	{"kind", "Kind", FT_CODE, CL_PARTNERSHIP_KIND, 1, NULL},
+	{"status", "Status", FT_CODE, CL_PARTNERSHIP_STATUS, 1, NULL},
+	{"status_date", "Status since", FT_DATE, 0, 0, NULL},
+	{"status_reason", "Reason", FT_TEXT, 0, 0, NULL},
+	{"start_date", "Start", FT_DATE, 0, 0, NULL},
+	{"end_date", "End", FT_DATE, 0, 0, NULL},
+	{"agreement_signed", "Agreement signed", FT_DATE, 0, 0, NULL},
+	{"agreement_expires", "Agreement expires", FT_DATE, 0, 0, NULL},
+	{"agreement_renewed", "Agreement renewed", FT_DATE, 0, 0, NULL},
+	{"deliberation_ref", "Council deliberation", FT_TEXT, 0, 0, NULL},
+	{"deliberation_date", "Deliberation date", FT_DATE, 0, 0, NULL},
+	{"source", "Source", FT_TEXT, 0, 0, NULL},
+	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
+static const struct ffield action_form[] = {
+	{"title", "Title", FT_TEXT, 0, 1, NULL},
+	{"description", "Description", FT_AREA, 0, 0, NULL},
+	{"authority_id", "Lead authority (number)", FT_ID, 0, 1, NULL},
+	{"partnership_id", "Partnership (number)", FT_ID, 0, 0, NULL},
+	{"type", "Type", FT_CODE, CL_ACTION_TYPE, 1, NULL},
+	{"status", "Status", FT_CODE, CL_IATI_ACTIVITY_STATUS, 1, NULL},
+	{"start_date", "Start", FT_DATE, 0, 0, NULL},
+	{"end_date", "End", FT_DATE, 0, 0, NULL},
+	{"domains", "Domains", FT_CODES, CL_ACTION_DOMAIN, 0, NULL},
+	{"countries", "Countries", FT_LIST, 0, 0, "ISO codes separated by |, as ML|MG"},
+	{"sectors", "DAC sectors", FT_LIST, 0, 0, "5-digit codes separated by |"},
+	{"sdgs", "SDGs", FT_LIST, 0, 0, "goal numbers separated by |"},
+	{"departments", "Departments involved", FT_TEXT, 0, 0, NULL},
+	{"elected_officials", "Elected officials involved", FT_TEXT, 0, 0, NULL},
+	{"citizen_participation", "Citizens take part", FT_BOOL, 0, 0, NULL},
+	{"source", "Source", FT_TEXT, 0, 0, NULL},
+	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{NULL, NULL, 0, 0, 0, NULL},
+};
+
+static const struct {
+	const char *path;       /* "authorities" */
+	const char *singular;   /* "authority" */
+	const struct ffield *fields;
+} forms[RK_COUNT] = {
+	[RK_AUTHORITY] = {"authorities", "authority", authority_form},
+	[RK_ORGANISATION] = {"organisations", "organisation", organisation_form},
+	[RK_PARTNERSHIP] = {"partnerships", "partnership", partnership_form},
+	[RK_ACTION] = {"actions", "action", action_form},
+};
+
+static enum record_kind path_kind(const char *tail)
+{
+	for (int k = 0; k < RK_COUNT; k++)
+		if (strncmp(tail, forms[k].path, strlen(forms[k].path)) == 0)
+			return (enum record_kind)k;
+	return RK_NONE;
+}
+
+/* ---- the form's values: the record as JSON, or what was posted ---- */
+
+/* A field's value as text for the form (lists joined by '|', ids by ", "). */
+static char *value_text(json_t *v, enum ftype t)
+{
+	if (!v || json_is_null(v))
+		return NULL;
+	if (json_is_string(v))
+		return strdup(json_string_value(v));
+	if (json_is_integer(v))
+		return xasprintf("%lld", (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return xasprintf("%.15g", json_real_value(v));
+	if (json_is_boolean(v))
+		return strdup(json_is_true(v) ? "1" : "");
+	if (json_is_array(v)) {
+		struct buf b = {0};
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e) {
+			char *s = value_text(e, t);
+			if (i)
+				buf_puts(&b, t == FT_IDS ? ", " : "|");
+			buf_puts(&b, s ? s : "");
+			free(s);
+		}
+		return b.s ? b.s : strdup("");
+	}
+	return NULL;
+}
+
+static void field_error(struct buf *b, const struct errlist *el, const char *name)
+{
+	for (size_t i = 0; i < el->n; i++) {
+		if (!el->v[i].field || strcmp(el->v[i].field, name) != 0)
+			continue;
+		html(b, "<span class=\"error\" id=\"");
+		html_attr(b, name);
+		html(b, "-error\">");
+		html_text(b, el->v[i].msg);
+		html(b, "</span>");
+	}
+}
+
+static int has_error(const struct errlist *el, const char *name)
+{
+	for (size_t i = 0; i < el->n; i++)
+		if (el->v[i].field && strcmp(el->v[i].field, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void code_options(struct buf *b, enum codelist_id id, const char *value, int multiple)
+{
+	const struct codelist *cl = codelist_get(id);
+	struct strv chosen = {0};
+	if (multiple)
+		strv_split(&chosen, value, '|');
+	else if (value)
+		strv_push(&chosen, value);
+	if (!multiple)
+		html(b, "<option value=\"\"></option>\n");
+	for (size_t i = 0; cl && i < cl->n; i++) {
+		html(b, "<option value=\"");
+		html_attr(b, cl->v[i].code);
+		html(b, strv_contains(&chosen, cl->v[i].code) ? "\" selected>" : "\">");
+		html_text(b, codelist_label(id, cl->v[i].code, CL_LANG_EN));
+		html(b, "</option>\n");
+	}
+	strv_clear(&chosen);
+}
+
+/* One labelled input; values comes from the record (json) or the post (posted). */
+static void input(struct buf *b, const struct ffield *f, const char *value, const struct errlist *el)
+{
+	html(b, "<p class=\"field\"><label for=\"f-");
+	html_attr(b, f->name);
+	html(b, "\">");
+	html_text(b, f->label);
+	html(b, f->required ? " <abbr title=\"required\">*</abbr>" : "");
+	html(b, "</label>\n");
+	const char *aria = has_error(el, f->name) ? " aria-invalid=\"true\"" : "";
+	switch (f->type) {
+	case FT_AREA:
+		html(b, "<textarea id=\"f-");
+		html_attr(b, f->name);
+		html(b, "\" name=\"");
+		html_attr(b, f->name);
+		html(b, "\" rows=\"3\"");
+		html(b, aria);
+		html(b, ">");
+		html_text(b, value);
+		html(b, "</textarea>\n");
+		break;
+	case FT_CODE:
+	case FT_CODES:
+		html(b, "<select id=\"f-");
+		html_attr(b, f->name);
+		html(b, "\" name=\"");
+		html_attr(b, f->name);
+		html(b, f->type == FT_CODES ? "\" multiple size=\"6\"" : "\"");
+		html(b, aria);
+		html(b, ">\n");
+		code_options(b, f->list, value, f->type == FT_CODES);
+		html(b, "</select>\n");
+		break;
+	case FT_BOOL:
+		html(b, "<input type=\"checkbox\" value=\"1\" id=\"f-");
+		html_attr(b, f->name);
+		html(b, "\" name=\"");
+		html_attr(b, f->name);
+		html(b, value && *value && strcmp(value, "0") ? "\" checked>\n" : "\">\n");
+		break;
+	default:
+		html(b, "<input id=\"f-");
+		html_attr(b, f->name);
+		html(b, "\" name=\"");
+		html_attr(b, f->name);
+		html(b, f->type == FT_DATE ? "\" type=\"date\"" : "\" type=\"text\"");
+		html(b, aria);
+		html(b, " value=\"");
+		html_attr(b, value);
+		html(b, "\">\n");
+		break;
+	}
+	if (f->hint) {
+		html(b, "<small>");
+		html_text(b, f->hint);
+		html(b, "</small>\n");
+	}
+	field_error(b, el, f->name);
+	html(b, "</p>\n");
+}
+
+/* The page of a form: values from the record (json) when shown, from the post when it failed. */
+static void form_page(struct req *r, enum record_kind k, int64_t id, json_t *json, int from_post,
+		      const struct errlist *el)
+{
+	struct buf *b = &r->body;
+	char title[128];
+	snprintf(title, sizeof(title), id ? "Edit %s #%lld" : "New %s", forms[k].singular,
+		 (long long)id);
+	page_begin(r, title, NULL);
+	if (el->n) {
+		html(b, "<div class=\"error\" role=\"alert\"><p>The record was not saved:</p><ul>\n");
+		for (size_t i = 0; i < el->n; i++) {
+			html(b, "<li>");
+			if (el->v[i].field) {
+				html(b, "<a href=\"#f-");
+				html_attr(b, el->v[i].field);
+				html(b, "\">");
+				html_text(b, el->v[i].field);
+				html(b, "</a>: ");
+			}
+			html_text(b, el->v[i].msg);
+			html(b, "</li>\n");
+		}
+		html(b, "</ul></div>\n");
+	}
+	html(b, "<form method=\"post\" action=\"/");
+	html(b, forms[k].path);
+	if (id) {
+		html(b, "/");
+		html_int(b, id);
+		html(b, "/edit\">\n");
+	} else {
+		html(b, "/new\">\n");
+	}
+	html(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_attr(b, r->csrf);
+	html(b, "\">\n");
+	for (const struct ffield *f = forms[k].fields; f->name; f++) {
+		char *v = NULL;
+		if (from_post) {
+			const char *p = req_form(r, f->name);
+			v = p ? strdup(p) : NULL;
+		} else {
+			v = value_text(json_object_get(json, f->name), f->type);
+		}
+		input(b, f, v, el);
+		free(v);
+	}
+	html(b, "<p><button type=\"submit\">Save</button></p>\n</form>\n");
+	page_end(r);
+}
+
+/* ---- posted fields to the API's JSON ---- */
+
+static void add_ids(json_t *o, const char *name, const char *text, struct errlist *el)
+{
+	json_t *a = json_array();
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ' || *p == ',' || *p == '|' || *p == ';')
+			p++;
+		if (!*p)
+			break;
+		char *end;
+		errno = 0;
+		long long v = strtoll(p, &end, 10);
+		if (end == p || errno || v <= 0) {
+			errlist_add(el, NULL, 0, name, "must be authority numbers separated by commas");
+			break;
+		}
+		json_array_append_new(a, json_integer(v));
+		p = end;
+	}
+	json_object_set_new(o, name, a);
+}
+
+static json_t *posted_json(struct req *r, enum record_kind k, struct errlist *el)
+{
+	json_t *o = json_object();
+	for (const struct ffield *f = forms[k].fields; f->name; f++) {
+		const char *v = req_form(r, f->name);
+		if (f->type == FT_BOOL) {
+			json_object_set_new(o, f->name, json_boolean(v && *v));
+			continue;
+		}
+		if (f->type == FT_CODES) {   /* a multiple select posts the name once per choice */
+			json_t *a = json_array();
+			for (size_t i = 0; i < r->n_form; i++)
+				if (strcmp(r->form[i].key, f->name) == 0 && r->form[i].value.s && *r->form[i].value.s)
+					json_array_append_new(a, json_string(r->form[i].value.s));
+			json_object_set_new(o, f->name, a);
+			continue;
+		}
+		/* a form shows every field: one left empty (or not sent at all, as
+		 * libmicrohttpd may drop empty values) is emptied in the record */
+		if (!v || !*v) {
+			json_object_set_new(o, f->name, json_null());
+			continue;
+		}
+		char *end;
+		errno = 0;
+		switch (f->type) {
+		case FT_INT:
+		case FT_ID: {
+			long long n = strtoll(v, &end, 10);
+			if (*end || errno)
+				errlist_add(el, NULL, 0, f->name, "must be a whole number");
+			else
+				json_object_set_new(o, f->name, json_integer(n));
+			break;
+		}
+		case FT_NUM: {
+			double d = strtod(v, &end);
+			if (*end || errno)
+				errlist_add(el, NULL, 0, f->name, "must be a number, as 47.315");
+			else
+				json_object_set_new(o, f->name, json_real(d));
+			break;
+		}
+		case FT_IDS:
+			add_ids(o, f->name, v, el);
+			break;
+		case FT_LIST: {
+			struct strv sv = {0};
+			strv_split(&sv, v, '|');
+			json_t *a = json_array();
+			for (size_t i = 0; i < sv.n; i++)
+				json_array_append_new(a, json_string(sv.v[i]));
+			strv_clear(&sv);
+			json_object_set_new(o, f->name, a);
+			break;
+		}
+		default:
+			json_object_set_new(o, f->name, json_string(v));
+			break;
+		}
+	}
+	return o;
+}
+
+/* Saving needs a session and the form's CSRF token; else the login page. */
+static int guard(struct req *r)
+{
+	if (!r->user.id) {
+		char next[512];
+		snprintf(next, sizeof(next), "/login?next=%s", r->path);
+		return redirect(r, next);
+	}
+	const char *sent = req_form(r, "csrf");
+	if (strcmp(r->method, "POST") == 0 && (!sent || !r->csrf[0] || strcmp(sent, r->csrf) != 0)) {
+		r->status = MHD_HTTP_FORBIDDEN;
+		page_begin(r, "Not saved", NULL);
+		html(&r->body, "<p class=\"error\">The form has expired or did not come from eala "
+			       "(CSRF token). Load it again.</p>\n");
+		page_end(r);
+		return r->status;
+	}
+	return 0;
+}
+
+static json_t *record_json_of(struct req *r, enum record_kind k, int64_t id)
+{
+	json_t *j = NULL;
+	switch (k) {
+	case RK_AUTHORITY: {
+		struct authority a;
+		if (store_authority_get(r->st, id, &a) == EALA_OK)
+			j = authority_json(&a);
+		authority_clear(&a);
+		break;
+	}
+	case RK_ORGANISATION: {
+		struct organisation o;
+		if (store_organisation_get(r->st, id, &o) == EALA_OK)
+			j = organisation_json(&o);
+		organisation_clear(&o);
+		break;
+	}
+	case RK_PARTNERSHIP: {
+		struct partnership p;
+		if (store_partnership_get(r->st, id, &p) == EALA_OK)
+			j = partnership_json(&p);
+		partnership_clear(&p);
+		break;
+	}
+	default: {
+		struct action a;
+		if (store_action_get(r->st, id, &a) == EALA_OK)
+			j = action_json(&a);
+		action_clear(&a);
+		break;
+	}
+	}
+	return j;
+}
+
+/* GET /KIND/new, GET /KIND/ID/edit: the form. */
+int page_form(struct req *r)
+{
+	enum record_kind k = path_kind(r->tail);
+	struct errlist el;
+	errlist_init(&el);
+	if (guard(r))
+		return r->status;
+	json_t *j = r->id ? record_json_of(r, k, r->id) : json_object();
+	if (!j) {
+		r->status = MHD_HTTP_NOT_FOUND;
+		page_begin(r, "Not found", NULL);
+		html(&r->body, "<p>There is no such record.</p>\n");
+		page_end(r);
+		return r->status;
+	}
+	form_page(r, k, r->id, j, 0, &el);
+	json_decref(j);
+	return MHD_HTTP_OK;
+}
+
+/* POST /KIND/new, POST /KIND/ID/edit: save, then the record's page; or the
+ * form again with each problem next to its field. */
+int form_save(struct req *r)
+{
+	enum record_kind k = path_kind(r->tail);
+	if (guard(r))
+		return r->status;
+	struct errlist el;
+	errlist_init(&el);
+	json_t *j = posted_json(r, k, &el);
+	int64_t saved = 0;
+	int status = el.n ? 422 : record_save(r, k, r->id, j, &el, &saved);
+	json_decref(j);
+	if (status == MHD_HTTP_OK || status == MHD_HTTP_CREATED) {
+		char path[64];
+		snprintf(path, sizeof(path), "/%s/%lld", forms[k].path, (long long)saved);
+		redirect(r, path);
+	} else {
+		form_page(r, k, r->id, NULL, 1, &el);
+		r->status = status;
+	}
+	errlist_clear(&el);
+	return r->status;
+}
+
+/* ---- logging in with a form ---- */
+
+int page_login(struct req *r)
+{
+	struct buf *b = &r->body;
+	page_begin(r, "Log in", NULL);
+	html(b, "<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"next\" value=\"");
+	html_attr(b, req_arg(r, "next"));
+	html(b, "\">\n<p class=\"field\"><label for=\"login\">Login</label>\n"
+		"<input id=\"login\" name=\"login\" autocomplete=\"username\" required></p>\n"
+		"<p class=\"field\"><label for=\"password\">Password</label>\n"
+		"<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>\n"
+		"<p><button type=\"submit\">Log in</button></p>\n</form>\n");
+	page_end(r);
+	return MHD_HTTP_OK;
+}
+
+int form_login(struct req *r)
+{
+	char token[65], csrf[65];
+	int rc = session_open(r, req_form(r, "login"), req_form(r, "password"), token, csrf);
+	if (rc == EALA_OK)
+		return redirect(r, req_form(r, "next"));
+	r->status = rc == EALA_EINVAL ? MHD_HTTP_UNAUTHORIZED : MHD_HTTP_SERVICE_UNAVAILABLE;
+	struct buf *b = &r->body;
+	page_begin(r, "Log in", NULL);
+	html(b, "<p class=\"error\" role=\"alert\">");
+	html(b, rc == EALA_EINVAL ? "Wrong login or password." : "The server cannot open a session.");
+	html(b, "</p>\n<p><a href=\"/login\">Try again</a></p>\n");
+	page_end(r);
+	return r->status;
+}
+
+int form_logout(struct req *r)
+{
+	const char *sent = req_form(r, "csrf");
+	if (r->user.id && sent && r->csrf[0] && strcmp(sent, r->csrf) == 0) {
+		char *err = NULL;
+		store_session_delete(r->st, r->token_hash, &err);
+		free(err);
+		r->set_cookie = "eala_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+	}
+	return redirect(r, "/");
+}
