@@ -544,3 +544,75 @@ int form_logout(struct req *r)
 	}
 	return redirect(r, "/");
 }
+
+/* ---- the history of a record, from the audit log ---- */
+
+struct history_page {
+	struct req *r;
+	size_t n;
+};
+
+static void diff_row(struct buf *b, const char *field, json_t *before, json_t *after)
+{
+	char *x = value_text(before, FT_TEXT), *y = value_text(after, FT_TEXT);
+	if (!(x && y && strcmp(x, y) == 0) && (x || y)) {
+		html(b, "<tr><th scope=\"row\">");
+		html_text(b, field);
+		html(b, "</th><td>");
+		html_text(b, x);
+		html(b, "</td><td>");
+		html_text(b, y);
+		html(b, "</td></tr>\n");
+	}
+	free(x);
+	free(y);
+}
+
+static int history_event(void *ctx, const struct audit_event *e)
+{
+	struct history_page *h = ctx;
+	struct buf *b = &h->r->body;
+	json_t *before = e->before ? json_loads(e->before, 0, NULL) : json_object();
+	json_t *after = e->after ? json_loads(e->after, 0, NULL) : json_object();
+	h->n++;
+	html(b, "<h2>");
+	html_text(b, e->at);
+	html(b, ": ");
+	html_text(b, e->operation);
+	html(b, " by ");
+	html_text(b, e->actor);
+	html(b, "</h2>\n<table>\n<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Before</th>"
+		"<th scope=\"col\">After</th></tr></thead>\n<tbody>\n");
+	const char *key;
+	json_t *v;
+	json_object_foreach(after, key, v)
+		diff_row(b, key, json_object_get(before, key), v);
+	json_object_foreach(before, key, v)
+		if (!json_object_get(after, key))
+			diff_row(b, key, v, NULL);
+	html(b, "</tbody>\n</table>\n");
+	json_decref(before);
+	json_decref(after);
+	return 0;
+}
+
+/* GET /KIND/ID/history */
+int page_history(struct req *r)
+{
+	enum record_kind k = path_kind(r->tail);
+	struct history_page h = {r, 0};
+	char title[96], *err = NULL;
+	snprintf(title, sizeof(title), "History of %s #%lld", forms[k].singular, (long long)r->id);
+	page_begin(r, title, NULL);
+	html(&r->body, "<p><a href=\"/");
+	html(&r->body, forms[k].path);
+	html(&r->body, "/");
+	html_int(&r->body, r->id);
+	html(&r->body, "\">The record</a></p>\n");
+	store_audit_each(r->st, forms[k].singular, r->id, history_event, &h, &err);
+	free(err);
+	if (!h.n)
+		html(&r->body, "<p>No change recorded since it was imported.</p>\n");
+	page_end(r);
+	return MHD_HTTP_OK;
+}

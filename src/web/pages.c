@@ -237,7 +237,7 @@ static void record_actions(struct req *r, const char *path, int64_t id)
 	html(b, path);
 	html(b, "/");
 	html_int(b, id);
-	html(b, "/edit\">Edit</a> <a href=\"/api/v1/");
+	html(b, "/edit\">Edit</a> <a href=\"/");
 	html(b, path);
 	html(b, "/");
 	html_int(b, id);
@@ -429,6 +429,7 @@ int page_style(struct req *r)
 		".field label{min-width:14em;font-weight:600}\n.field small{color:#555;width:100%}\n"
 		".field .error{width:100%}\n[aria-invalid=true]{border:2px solid #a00}\n"
 		".actions a{margin-right:1em}\n"
+		"table{border-collapse:collapse}\nth,td{text-align:left;padding:.2em .6em;border-bottom:1px solid #ddd}\n"
 		"main{max-width:60em;margin:0 auto;padding:1em}\n"
 		"a{color:#0b5394}\n"
 		"dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}\n"

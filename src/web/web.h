@@ -125,6 +125,7 @@ int form_login(struct req *r);
 int form_logout(struct req *r);
 int page_form(struct req *r);
 int form_save(struct req *r);
+int page_history(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);

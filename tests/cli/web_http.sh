@@ -270,6 +270,10 @@ same "$(json "'population' in j")" "False" "a field emptied in the form is empti
 get /authorities/3/edit -X POST -b "$T/fjar" --data-urlencode "csrf=$FCSRF" --data-urlencode "name=X" \
 	--data-urlencode "country=FR" --data-urlencode "level=municipality"
 same "$code" "403" "an editor cannot save another authority's record through a form either"
+get /authorities/1/history
+same "$code" "200" "the history page of a record"
+has out "update by ed" "says who changed it"
+has out "<th scope=\"row\">population</th><td>9600</td><td>9700</td>" "and what changed, before and after"
 get /logout -X POST -b "$T/fjar" -c "$T/fjar" --data-urlencode "csrf=$FCSRF"
 same "$code" "303" "logging out"
 get /authorities/1/edit -b "$T/fjar"
