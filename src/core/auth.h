@@ -36,6 +36,10 @@ int role_scoped(const char *role);
  * foreign authority). Reading is open to everyone. */
 int authz_allows(const struct principal *p, enum operation op, const int64_t *scope, size_t n_scope);
 
+/* Whether p may write any record (admin, coordinator): imports of whole
+ * files, whose rows may belong to any authority, need it. */
+int authz_writes_all(const struct principal *p);
+
 /* Argon2id hash of a password (libsodium's string format) into out, which
  * has room for AUTH_HASH_LEN bytes; EALA_OK or EALA_ENOMEM. */
 #define AUTH_HASH_LEN 128

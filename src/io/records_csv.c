@@ -979,7 +979,8 @@ static int audit(struct store *st, char *const *paths, size_t n,
 	char *after = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	int rc = EALA_ENOMEM;
 	if (after) {
-		struct audit_event ev = {.operation = "import", .kind = "csv", .after = after};
+		struct audit_event ev = {.actor = (char *)rep->actor, .operation = "import", .kind = "csv",
+					 .after = after};
 		rc = store_audit_add(st, &ev, errmsg);
 	}
 	free(after);
@@ -1064,7 +1065,9 @@ int records_csv_import(struct store *st, char *const *paths, size_t n, enum reco
 
 	if (!rep)
 		rep = &local;
+	const char *actor = rep->actor;
 	memset(rep, 0, sizeof(*rep));
+	rep->actor = actor;
 	if (!docs || !kinds) {
 		rc = EALA_ENOMEM;
 		goto out;

@@ -25,6 +25,7 @@ enum record_kind record_kind_parse(const char *s);
 const char *record_kind_name(enum record_kind k);   /* "authorities" */
 
 struct csv_import_report {
+	const char *actor;   /* set by the caller: who imports, for the audit log (NULL: "cli") */
 	size_t files;
 	size_t rows;
 	size_t created[RK_COUNT];

@@ -193,7 +193,7 @@ int page_home(struct req *r)
 	if (r->user.id)
 		html(b, "<p class=\"actions\">New: <a href=\"/authorities/new\">authority</a> "
 			"<a href=\"/partnerships/new\">partnership</a> <a href=\"/actions/new\">action</a> "
-			"<a href=\"/organisations/new\">organisation</a></p>\n");
+			"<a href=\"/organisations/new\">organisation</a> · <a href=\"/import\">import a CSV file</a></p>\n");
 	struct store_filter f = {.kind = "decentralised_cooperation", .limit = 20};
 	SECTION(r, "Decentralised cooperation", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
 	struct store_filter fa = {.limit = 20};

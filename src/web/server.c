@@ -84,7 +84,7 @@ static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char
 				  size_t size)
 {
 	struct req *r = cls;
-	(void)kind, (void)filename, (void)content_type, (void)transfer_encoding;
+	(void)kind, (void)content_type, (void)transfer_encoding;
 	struct form_field *f = NULL;
 	if (off > 0 && r->n_form && strcmp(r->form[r->n_form - 1].key, key) == 0) {
 		f = &r->form[r->n_form - 1];
@@ -99,6 +99,7 @@ static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char
 		memset(f, 0, sizeof(*f));
 		if (!(f->key = strdup(key)))
 			return MHD_NO;
+		f->filename = filename ? strdup(filename) : NULL;
 		buf_add(&f->value, "", 0);
 	}
 	if (f->value.len + size > BODY_MAX)
@@ -344,6 +345,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		MHD_destroy_post_processor(r->pp);
 	for (size_t i = 0; i < r->n_form; i++) {
 		free(r->form[i].key);
+		free(r->form[i].filename);
 		free(r->form[i].value.s);
 	}
 	free(r->form);

@@ -68,6 +68,7 @@ struct req {
 	struct MHD_PostProcessor *pp;   /* for form bodies */
 	struct form_field {
 		char *key;
+		char *filename;   /* of an uploaded file, or NULL */
 		struct buf value;
 	} *form;
 	size_t n_form;
@@ -126,6 +127,8 @@ int form_logout(struct req *r);
 int page_form(struct req *r);
 int form_save(struct req *r);
 int page_history(struct req *r);
+int page_import(struct req *r);
+int form_import(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);

@@ -274,6 +274,31 @@ get /authorities/1/history
 same "$code" "200" "the history page of a record"
 has out "update by ed" "says who changed it"
 has out "<th scope=\"row\">population</th><td>9600</td><td>9700</td>" "and what changed, before and after"
+# a CSV file through the browser
+get /import -X POST -b "$T/fjar" -F "csrf=$FCSRF" -F "file=@auth.csv"
+same "$code" "403" "an editor cannot import whole files"
+get /login -X POST -c "$T/ajar" --data-urlencode "login=ad" --data-urlencode "password=admin-pass1"
+get /import -b "$T/ajar"
+ACSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/out" | head -1)
+has out 'enctype="multipart/form-data"' "the import page has a file form"
+printf 'name,country,level\nNantes,FR,municipality\nTurin,Italie,municipality\nLausanne,CH,city\n' >bad.csv
+get /import -X POST -b "$T/ajar" -F "csrf=$ACSRF" -F "file=@bad.csv"
+same "$code" "422" "a bad file is refused"
+has out "<li>line 3: <code>country</code>: is not a code of the country list: &#39;ITALIE&#39;</li>" \
+	"every problem is listed with its line and field"
+has out "<li>line 4: <code>level</code>" "all of them"
+get /api/v1/authorities?q=nantes
+same "$(json "j['total']")" "0" "and nothing was written"
+printf 'name,country,level\nNantes,FR,municipality\n' >good.csv
+get /import -X POST -b "$T/ajar" -F "csrf=$ACSRF" -F "dry_run=1" -F "file=@good.csv"
+has out "checked, nothing written" "a dry run says so"
+get /import -X POST -b "$T/ajar" -F "csrf=$ACSRF" -F "file=@good.csv"
+same "$code" "200" "a good file is imported"
+has out "1 created, 0 updated authorities" "and the page says what was created"
+get /api/v1/authorities?q=nantes
+same "$(json "j['total']")" "1" "the authority is in the database"
+get /import -X POST -b "$T/ajar" -F "file=@good.csv"
+same "$code" "403" "an import without the CSRF token is refused"
 get /logout -X POST -b "$T/fjar" -c "$T/fjar" --data-urlencode "csrf=$FCSRF"
 same "$code" "303" "logging out"
 get /authorities/1/edit -b "$T/fjar"
