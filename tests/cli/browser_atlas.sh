@@ -1,6 +1,7 @@
 #!/bin/sh
-# browser_atlas.sh: the atlas in headless Chromium (tests/browser/atlas.js) on a
-# small database; screenshots are kept in build/test-shots/.
+# browser_atlas.sh: the pages in headless Chromium on a small database: the atlas
+# (tests/browser/atlas.js) and an officer's flows (tests/browser/flows.js);
+# screenshots are kept in build/test-shots/.
 . "$(dirname "$0")/lib.sh"
 
 if [ ! -x /usr/bin/chromium ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
@@ -12,6 +13,7 @@ run init
 printf 'id,name,country,level,lat,lng\n1,Quetigny,FR,municipality,47.31,5.11\n2,Koulikoro,ML,municipality,12.86,-7.56\n3,Bous,DE,municipality,49.28,6.8\n4,Bamako,ML,municipality,12.64,-8.0\n' >a.csv
 printf 'id,kind,status,members\n10,decentralised_cooperation,active,1|2\n11,twinning,active,1|3\n12,twinning,active,3|4\n' >p.csv
 run import csv a.csv p.csv
+EALA_PASSWORD=admin-password run user add admin --role admin
 PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
 "$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
 PID=$!
@@ -23,6 +25,7 @@ SHOTS="$ROOT/build/test-shots"
 mkdir -p "$SHOTS"
 cd "$ROOT" || exit 1
 SHOTS="$SHOTS" node tests/browser/atlas.js "http://127.0.0.1:$PORT" >"$T/tap" 2>&1
+SHOTS="$SHOTS" node tests/browser/flows.js "http://127.0.0.1:$PORT" >>"$T/tap" 2>&1
 while IFS= read -r line; do
 	case "$line" in
 	"ok "*) ok 0 "${line#ok * - }" ;;
