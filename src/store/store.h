@@ -44,6 +44,10 @@ int store_commit(struct store *st);
 void store_rollback(struct store *st);
 /* Why the last store_begin() or store_commit() failed ("" when it did not). */
 const char *store_error(struct store *st);
+/* A number every committed store_begin()/store_commit() transaction raises,
+ * whichever process made it: equal numbers mean the same data. Writes made
+ * outside such a transaction (sessions) do not raise it. */
+int store_generation(struct store *st, int64_t *out);
 
 /* Filters shared by every list; unset fields (NULL, 0) do not filter. */
 struct store_filter {

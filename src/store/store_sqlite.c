@@ -18,11 +18,12 @@
 
 #define EALA_APPLICATION_ID 0x45414c41 /* "EALA" */
 
-extern const char eala_schema_v1[], eala_schema_v2[];
+extern const char eala_schema_v1[], eala_schema_v2[], eala_schema_v3[];
 
 static const char *const migrations[] = {
 	eala_schema_v1,  /* 0 -> 1: the registry */
 	eala_schema_v2,  /* 1 -> 2: login sessions */
+	eala_schema_v3,  /* 2 -> 3: the generation number */
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(*migrations)))
 
@@ -575,6 +576,9 @@ int store_commit(struct store *st)
 	char *err = NULL;
 	if (fts_flush(st, &err) != EALA_OK) {
 		set_error(st, err);
+	} else if (sqlite3_exec(st->db, "UPDATE meta SET value = value + 1 WHERE key = 'generation'",
+				NULL, NULL, NULL) != SQLITE_OK) {
+		set_error(st, xasprintf("commit failed: %s", sqlite3_errmsg(st->db)));
 	} else if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		/* deferred foreign keys are checked here */
 		set_error(st, xasprintf("commit failed: %s", sqlite3_errmsg(st->db)));
@@ -686,5 +690,18 @@ int store_audit_each(struct store *st, const char *kind, int64_t record_id, stor
 	if (!rc && step != SQLITE_DONE)
 		rc = sq_fail(st, errmsg, "reading the history");
 	sqlite3_finalize(s);
+	return rc;
+}
+
+int store_generation(struct store *st, int64_t *out)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = 'generation'";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	if (!s)
+		return EALA_EIO;
+	int rc = sqlite3_step(s) == SQLITE_ROW ? EALA_OK : EALA_EIO;
+	if (!rc)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
 	return rc;
 }

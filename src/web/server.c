@@ -249,7 +249,21 @@ static void not_found(struct req *r, int method_ok, int json)
 	buf_puts(&r->body, "\n");
 }
 
-static enum MHD_Result dispatch(struct pool *pool, struct req *r)
+/* The cache key of a GET: the path and its query arguments as libmicrohttpd
+ * decoded them, in their order. */
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	struct buf *b = cls;
+	(void)kind;
+	buf_puts(b, "&");
+	buf_puts(b, key);
+	buf_puts(b, "=");
+	buf_puts(b, value ? value : "");
+	return MHD_YES;
+}
+
+static enum MHD_Result dispatch(struct pool *pool, struct cache *cache, struct req *r)
 {
 	int method_ok;
 	const struct route *rt = route_find(r->method, r->path, r, &method_ok);
@@ -269,7 +283,20 @@ static enum MHD_Result dispatch(struct pool *pool, struct req *r)
 	r->status = MHD_HTTP_OK;
 	if (r->too_large && (rt->flags & ROUTE_BODY))
 		json_error(r, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the request body is larger than 1 MiB");
-	else if (rt->flags & ROUTE_AUTH ? auth_check(r) == 0 : 1) {
+	else if (rt->flags & ROUTE_CACHE) {
+		struct buf key = {0};
+		int64_t generation;
+		buf_puts(&key, r->path);
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, add_arg, &key);
+		if (!key.s || store_generation(r->st, &generation) != EALA_OK) {
+			rt->handler(r);
+		} else if (!cache_get(cache, key.s, generation, r)) {
+			rt->handler(r);
+			if (r->status == MHD_HTTP_OK)
+				cache_put(cache, key.s, generation, r);
+		}
+		free(key.s);
+	} else if (rt->flags & ROUTE_AUTH ? auth_check(r) == 0 : 1) {
 		if ((rt->flags & ROUTE_HTML) && !r->user.id)
 			auth_optional(r);   /* pages show who is logged in */
 		rt->handler(r);
@@ -282,6 +309,7 @@ static enum MHD_Result dispatch(struct pool *pool, struct req *r)
 
 struct server {
 	struct pool pool;
+	struct cache *cache;
 };
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char *url,
@@ -322,7 +350,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	return dispatch(&srv->pool, r);
+	return dispatch(&srv->pool, srv->cache, r);
 }
 
 /* Access log: method, path, status, milliseconds; no query string, no header. */
@@ -394,6 +422,10 @@ int web_serve(const char *db, const char *listen, char **errmsg)
 		return rc;
 	}
 	pool_put(&srv.pool, st);
+	if (!(srv.cache = cache_new())) {
+		pool_close(&srv.pool);
+		return EALA_ENOMEM;
+	}
 
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -411,6 +443,7 @@ int web_serve(const char *db, const char *listen, char **errmsg)
 	if (!d) {
 		*errmsg = xasprintf("cannot listen on %s (address in use?)", listen);
 		pool_close(&srv.pool);
+		cache_free(srv.cache);
 		return EALA_EIO;
 	}
 	fprintf(stderr, "eala serve: listening on http://%s/ (database %s); stop with Ctrl-C\n",
@@ -420,5 +453,6 @@ int web_serve(const char *db, const char *listen, char **errmsg)
 	fprintf(stderr, "eala serve: stopping (%s)\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	MHD_stop_daemon(d);
 	pool_close(&srv.pool);
+	cache_free(srv.cache);
 	return EALA_OK;
 }

@@ -28,7 +28,17 @@ enum {
 	ROUTE_DB = 1 << 2,      /* needs a database connection */
 	ROUTE_AUTH = 1 << 3,    /* needs a logged-in user (and, with a cookie, the CSRF token) */
 	ROUTE_BODY = 1 << 4,    /* reads a request body (at most BODY_MAX bytes) */
+	ROUTE_CACHE = 1 << 5,   /* the same for everyone while the data do not change (cache.c) */
 };
+
+/* Answers kept while the store's generation does not change (cache.c). */
+struct cache;
+struct req;
+struct cache *cache_new(void);
+void cache_free(struct cache *c);
+/* 1 with r's body and content type filled when key is kept at generation. */
+int cache_get(struct cache *c, const char *key, int64_t generation, struct req *r);
+void cache_put(struct cache *c, const char *key, int64_t generation, const struct req *r);
 
 #define BODY_MAX (1024 * 1024)
 
