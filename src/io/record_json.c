@@ -563,3 +563,18 @@ void action_from_json(json_t *j, struct action *a, struct errlist *el)
 	get_str(&r, "illustrative", &a->illustrative);
 	get_str(&r, "notes", &a->notes);
 }
+
+void membership_from_json(json_t *j, struct network_membership *m, struct errlist *el)
+{
+	static const char *const known[] = {"authority_id", "network_id", "role", "start_date",
+					    "end_date", "source", "illustrative", NULL};
+	struct reader r = {j, el, known};
+	check_known(&r);
+	get_id(&r, "authority_id", &m->authority_id);
+	get_id(&r, "network_id", &m->network_id);
+	get_str(&r, "role", &m->role);
+	get_str(&r, "start_date", &m->start_date);
+	get_str(&r, "end_date", &m->end_date);
+	get_str(&r, "source", &m->source);
+	get_str(&r, "illustrative", &m->illustrative);
+}

@@ -30,6 +30,7 @@ void authority_from_json(json_t *j, struct authority *a, struct errlist *el);
 void organisation_from_json(json_t *j, struct organisation *o, struct errlist *el);
 void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el);
 void action_from_json(json_t *j, struct action *a, struct errlist *el);
+void membership_from_json(json_t *j, struct network_membership *m, struct errlist *el);
 
 struct store;
 /* The partnership with "partners": [{id, name, country}] read from the store. */

@@ -85,6 +85,54 @@ int store_membership_each(struct store *st, int64_t authority_id, int64_t networ
 	WALK(struct network_membership, read_membership, network_membership_clear, "reading network memberships");
 }
 
+int store_membership_get(struct store *st, int64_t id, struct network_membership *out)
+{
+	static const char sql[] =
+		"SELECT id, authority_id, network_id, role, start_date, end_date, source, illustrative"
+		" FROM network_membership WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = EALA_ENOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rc = read_membership(st, s, out);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_membership_update(struct store *st, const struct network_membership *m, char **errmsg)
+{
+	static const char sql[] =
+		"UPDATE network_membership SET authority_id = ?2, network_id = ?3, role = ?4,"
+		" start_date = ?5, end_date = ?6, source = ?7, illustrative = ?8 WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, m->id);
+	sq_id(s, 2, m->authority_id);
+	sq_id(s, 3, m->network_id);
+	sq_text(s, 4, m->role);
+	sq_text(s, 5, m->start_date);
+	sq_text(s, 6, m->end_date);
+	sq_text(s, 7, m->source);
+	sq_text(s, 8, m->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "updating a network membership");
+	return !rc && sqlite3_changes(st->db) == 0 ? EALA_ENOTFOUND : rc;
+}
+
+int store_membership_delete(struct store *st, int64_t id, char **errmsg)
+{
+	static const char sql[] = "DELETE FROM network_membership WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = sq_exec_stmt(st, s, errmsg, "deleting a network membership");
+	return !rc && sqlite3_changes(st->db) == 0 ? EALA_ENOTFOUND : rc;
+}
+
 /* ---- financing ---- */
 
 int store_financing_insert(struct store *st, struct financing *f, char **errmsg)

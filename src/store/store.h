@@ -140,6 +140,9 @@ int store_action_list(struct store *st, const struct store_filter *f, store_acti
 int store_membership_insert(struct store *st, struct network_membership *m, char **errmsg);
 int store_membership_each(struct store *st, int64_t authority_id, int64_t network_id,
 			  store_membership_fn fn, void *ctx, char **errmsg);
+int store_membership_get(struct store *st, int64_t id, struct network_membership *out);
+int store_membership_update(struct store *st, const struct network_membership *m, char **errmsg);
+int store_membership_delete(struct store *st, int64_t id, char **errmsg);
 int store_financing_insert(struct store *st, struct financing *f, char **errmsg);
 int store_financing_each(struct store *st, int64_t action_id, store_financing_fn fn, void *ctx,
 			 char **errmsg);

@@ -167,6 +167,12 @@ int api_create(struct req *r);
 int api_update(struct req *r);
 int api_delete(struct req *r);
 int api_history(struct req *r);
+int api_members_list(struct req *r);
+int api_members_get(struct req *r);
+int api_members_create(struct req *r);
+int api_members_update(struct req *r);
+int api_members_delete(struct req *r);
+int api_members_history(struct req *r);
 /* Save a record (a kind of enum record_kind) from a JSON object: new when id
  * is 0, else the fields given of record id. Problems go to el; returns the
  * HTTP status (200, 201 with *saved the id, 403, 404, 409, 422). */

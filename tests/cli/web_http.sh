@@ -194,6 +194,33 @@ admin|DELETE|/api/v1/organisations/21||200
 admin|DELETE|/api/v1/authorities/1||409
 MATRIX
 
+# network memberships: an authority in a city network
+get /api/v1/organisations -X POST -H "Authorization: Bearer $AD" \
+	-d '{"name":"Cités Unies France","iati_type":"22","subtype":"city_network","country":"FR"}'
+NET=$(json "j['id']")
+get /api/v1/network_memberships -X POST -H "Authorization: Bearer $ED" \
+	-d "{\"authority_id\":1,\"network_id\":$NET,\"role\":\"member\",\"start_date\":\"1995-01-01\"}"
+same "$code" "201" "an editor adds their authority to a city network"
+MEM=$(json "j['id']")
+get /api/v1/network_memberships -X POST -H "Authorization: Bearer $ED" \
+	-d "{\"authority_id\":3,\"network_id\":$NET,\"role\":\"member\"}"
+same "$code" "403" "but not another authority"
+get /api/v1/network_memberships -X POST -H "Authorization: Bearer $ED" \
+	-d '{"authority_id":1,"network_id":20,"role":"chair","end_date":"1990-01-01","start_date":"2000-01-01"}'
+same "$code" "422" "a membership with problems is refused"
+same "$(json "sorted(e['field'] for e in j['errors'])")" "['end_date', 'network_id', 'role']" \
+	"naming the network that is not a city network, the role and the dates"
+get "/api/v1/network_memberships?authority=1"
+same "$(json "[(m['network_id'], m['role']) for m in j['items']]")" "[($NET, 'member')]" "memberships listed by authority"
+get "/api/v1/network_memberships/$MEM" -X PUT -H "Authorization: Bearer $ED" -d '{"role":"board"}'
+same "$(json "j['role'], j['start_date']")" "board 1995-01-01" "a membership changes, the other fields stay"
+get "/api/v1/network_memberships/$MEM" -X DELETE -H "Authorization: Bearer $VI"
+same "$code" "403" "a viewer cannot delete it"
+get "/api/v1/network_memberships/$MEM" -X DELETE -H "Authorization: Bearer $ED"
+same "$code" "200" "its editor can"
+get "/api/v1/network_memberships/$MEM/history"
+same "$(json "[e['operation'] for e in j['items']]")" "['create', 'update', 'delete']" "and its history has every change"
+
 # validation: every field at fault, at once
 get /api/v1/partnerships -X POST -H "Authorization: Bearer $AD" \
 	-d '{"kind":"twining","status":"on","members":[3,99],"start_date":"2021-02-30","nmae":"x"}'
