@@ -221,6 +221,33 @@ same "$code" "200" "its editor can"
 get "/api/v1/network_memberships/$MEM/history"
 same "$(json "[e['operation'] for e in j['items']]")" "['create', 'update', 'delete']" "and its history has every change"
 
+# a <script> typed into every text field of every kind comes back escaped in
+# every page and as typed in JSON
+X='<script>alert(1)</script>'
+xss() {   # xss KIND JSON-BODY: create as admin, print the new id
+	curl -s -X POST -H "Authorization: Bearer $AD" "$URL/api/v1/$1" -d "$2" |
+		python3 -c "import json,sys; print(json.load(sys.stdin)['id'])"
+}
+body() { python3 -c "import json,sys; print(json.dumps(json.loads(sys.argv[1].replace('XSS', sys.argv[2]))))" "$1" "$X"; }
+XA=$(xss authorities "$(body '{"name":"XSS","other_names":["XSS"],"country":"FR","level":"municipality","official_code":"XSS","source":"XSS","illustrative":"XSS","notes":"XSS"}')")
+XO=$(xss organisations "$(body '{"name":"XSS","iati_type":"22","authority_id":1,"source":"XSS","illustrative":"XSS","notes":"XSS"}')")
+XP=$(xss partnerships "$(body "{\"name\":\"XSS\",\"kind\":\"friendship\",\"status\":\"ended\",\"status_date\":\"2020-01-01\",\"status_reason\":\"XSS\",\"deliberation_ref\":\"XSS\",\"members\":[1,$XA],\"source\":\"XSS\",\"illustrative\":\"XSS\",\"notes\":\"XSS\"}")")
+XX=$(xss actions "$(body "{\"title\":\"XSS\",\"description\":\"XSS\",\"authority_id\":$XA,\"partnership_id\":$XP,\"type\":\"mission\",\"status\":\"2\",\"departments\":\"XSS\",\"elected_officials\":\"XSS\",\"source\":\"XSS\",\"illustrative\":\"XSS\",\"notes\":\"XSS\"}")")
+for page in "/authorities/$XA" "/organisations/$XO" "/partnerships/$XP" "/actions/$XX" "/search?q=script" "/" \
+	"/authorities/$XA/history" "/partnerships/$XP/history" "/authorities/1"; do
+	get "$page"
+	grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$T/out" && ! grep -q "<script>alert" "$T/out"
+	ok $? "$page shows the typed <script> escaped, never raw"
+done
+curl -s -o /dev/null -c "$T/xjar" -X POST --data-urlencode "login=ad" --data-urlencode "password=admin-pass1" "$URL/login"
+get "/authorities/$XA/edit" -b "$T/xjar"
+grep -q 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "$T/out" && ! grep -q "<script>alert" "$T/out"
+ok $? "the edit form shows it escaped in its inputs"
+get "/api/v1/actions/$XX"
+same "$(json "sorted(k for k, v in j.items() if v == '$X')")" \
+	"['departments', 'description', 'elected_officials', 'illustrative', 'notes', 'source', 'title']" \
+	"JSON gives every text field back as typed"
+
 # validation: every field at fault, at once
 get /api/v1/partnerships -X POST -H "Authorization: Bearer $AD" \
 	-d '{"kind":"twining","status":"on","members":[3,99],"start_date":"2021-02-30","nmae":"x"}'
