@@ -7,6 +7,8 @@
 #include "csvread.h"
 
 #include <jansson.h>
+#include <libintl.h>
+#include <locale.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -176,6 +178,43 @@ out:
 	return rc;
 }
 
+/* The French and Spanish country names from the translations Debian's
+ * iso-codes ships (gettext domain iso_3166-1). gettext follows the calling
+ * thread's locale, so a C.UTF-8 locale is used for the lookup alone, with
+ * LANGUAGE naming the language; the process locale is untouched (so is the
+ * text domain: setting it to itself only clears gettext's lookup cache). Called once
+ * at load time, before any thread starts. Where a name has no translation
+ * the outputs stay NULL and the English name is shown. */
+static void iso_translate(const char *en, char **fr, char **es)
+{
+	static locale_t loc;
+	static int tried;
+	if (!tried) {
+		tried = 1;
+		loc = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
+		bind_textdomain_codeset("iso_3166-1", "UTF-8");
+	}
+	if (!loc)
+		return;
+	const char *old = getenv("LANGUAGE");
+	char *saved = old ? xstrdup(old) : NULL;
+	locale_t prev = uselocale(loc);
+	char **out[] = {fr, es};
+	const char *code[] = {"fr", "es"};
+	for (int i = 0; i < 2; i++) {
+		setenv("LANGUAGE", code[i], 1);
+		textdomain(textdomain(NULL));   /* gettext's cache forgets the last language */
+		const char *t = dgettext("iso_3166-1", en);
+		*out[i] = t != en && strcmp(t, en) ? xstrdup(t) : NULL;
+	}
+	uselocale(prev);
+	if (saved)
+		setenv("LANGUAGE", saved, 1);
+	else
+		unsetenv("LANGUAGE");
+	free(saved);
+}
+
 static int load_countries(struct codelist *cl, char **errmsg)
 {
 	const char *env = getenv("EALA_ISO_CODES");
@@ -199,7 +238,13 @@ static int load_countries(struct codelist *cl, char **errmsg)
 		if (!a2 || !name)
 			continue;
 		/* common names ("Bolivia", "Taiwan") read better than ISO's formal short names */
-		if ((rc = codelist_add(cl, a2, NULL, common ? common : name, NULL, NULL)))
+		const char *en = common ? common : name;
+		char *fr = NULL, *es = NULL;
+		iso_translate(en, &fr, &es);
+		rc = codelist_add(cl, a2, NULL, en, fr, es);
+		free(fr);
+		free(es);
+		if (rc)
 			break;
 		struct code *c = &cl->v[cl->n - 1];
 		c->attr[CL_ATTR_ALPHA3] = xstrdup(a3);

@@ -126,15 +126,18 @@ int api_atlas(struct req *r)
 	return MHD_HTTP_OK;
 }
 
-static void options(struct buf *b, enum codelist_id id, const char *selected)
+static void options(struct req *r, enum codelist_id id, const char *selected)
 {
+	struct buf *b = &r->body;
 	const struct codelist *cl = codelist_get(id);
-	html(b, "<option value=\"\">any</option>\n");
+	html(b, "<option value=\"\">");
+	html_text(b, tr(r, "any"));
+	html(b, "</option>\n");
 	for (size_t i = 0; cl && i < cl->n; i++) {
 		html(b, "<option value=\"");
 		html_attr(b, cl->v[i].code);
 		html(b, selected && strcmp(selected, cl->v[i].code) == 0 ? "\" selected>" : "\">");
-		html_text(b, codelist_label(id, cl->v[i].code, CL_LANG_EN));
+		html_text(b, codelist_label(id, cl->v[i].code, lang_codelist(r)));
 		html(b, "</option>\n");
 	}
 }
@@ -142,22 +145,33 @@ static void options(struct buf *b, enum codelist_id id, const char *selected)
 int page_atlas(struct req *r)
 {
 	struct buf *b = &r->body;
-	page_begin(r, "Atlas of partnerships", NULL);
-	html(b, "<form id=\"atlas-filters\" class=\"filters\" action=\"/atlas\" method=\"get\">\n"
-		"<label>Kind <select name=\"kind\">\n");
-	options(b, CL_PARTNERSHIP_KIND, req_arg(r, "kind"));
-	html(b, "</select></label>\n<label>Country <input name=\"country\" size=\"3\" maxlength=\"2\" value=\"");
+	page_begin(r, tr(r, "Atlas of partnerships"), NULL);
+	html(b, "<form id=\"atlas-filters\" class=\"filters\" action=\"/atlas\" method=\"get\">\n<label>");
+	html_text(b, tr(r, "Kind"));
+	html(b, " <select name=\"kind\">\n");
+	options(r, CL_PARTNERSHIP_KIND, req_arg(r, "kind"));
+	html(b, "</select></label>\n<label>");
+	html_text(b, tr(r, "Country"));
+	html(b, " <input name=\"country\" size=\"3\" maxlength=\"2\" value=\"");
 	html_attr(b, req_arg(r, "country"));
-	html(b, "\"></label>\n<label>Domain <select name=\"domain\">\n");
-	options(b, CL_ACTION_DOMAIN, req_arg(r, "domain"));
-	html(b, "</select></label>\n<label>Year <input name=\"year\" type=\"number\" min=\"1900\" max=\"2100\" value=\"");
+	html(b, "\"></label>\n<label>");
+	html_text(b, tr(r, "Domain"));
+	html(b, " <select name=\"domain\">\n");
+	options(r, CL_ACTION_DOMAIN, req_arg(r, "domain"));
+	html(b, "</select></label>\n<label>");
+	html_text(b, tr(r, "Year"));
+	html(b, " <input name=\"year\" type=\"number\" min=\"1900\" max=\"2100\" value=\"");
 	html_attr(b, req_arg(r, "year"));
-	html(b, "\"></label>\n<button type=\"submit\">Show</button> <span id=\"atlas-count\"></span>\n</form>\n"
-		"<canvas id=\"atlas-map\" aria-label=\"World map of the partnerships; click a place to list its partners\">"
-		"</canvas>\n<div id=\"atlas-panel\" aria-live=\"polite\"></div>\n"
-		"<noscript><p>The map needs JavaScript; the same partnerships are listed on the "
-		"<a href=\"/search\">search</a> page and in the <a href=\"/api\">API</a>.</p></noscript>\n"
-		"<script src=\"/static/atlas.js\" defer></script>\n");
+	html(b, "\"></label>\n<button type=\"submit\">");
+	html_text(b, tr(r, "Show"));
+	/* the script fills the count in from this sentence, in the page's language */
+	html(b, "</button> <span id=\"atlas-count\" data-sentence=\"");
+	html_attr(b, tr(r, "{links} partnerships between {places} places: "));
+	html(b, "\"></span>\n</form>\n<canvas id=\"atlas-map\" aria-label=\"");
+	html_attr(b, tr(r, "World map of the partnerships; click a place to list its partners"));
+	html(b, "\"></canvas>\n<div id=\"atlas-panel\" aria-live=\"polite\"></div>\n<noscript><p>");
+	html_text(b, tr(r, "The map needs JavaScript; the same partnerships are listed on the search page and in the API."));
+	html(b, "</p></noscript>\n<script src=\"/static/atlas.js\" defer></script>\n");
 	page_end(r);
 	return MHD_HTTP_OK;
 }

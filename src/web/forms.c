@@ -107,13 +107,17 @@ static const struct ffield action_form[] = {
 
 static const struct {
 	const char *path;       /* "authorities" */
-	const char *singular;   /* "authority" */
+	const char *singular;   /* "authority": the audit log's kind */
+	const char *new_title, *edit_title, *history_title;
 	const struct ffield *fields;
 } forms[RK_COUNT] = {
-	[RK_AUTHORITY] = {"authorities", "authority", authority_form},
-	[RK_ORGANISATION] = {"organisations", "organisation", organisation_form},
-	[RK_PARTNERSHIP] = {"partnerships", "partnership", partnership_form},
-	[RK_ACTION] = {"actions", "action", action_form},
+	[RK_AUTHORITY] = {"authorities", "authority", "New authority", "Edit authority",
+			  "History of authority", authority_form},
+	[RK_ORGANISATION] = {"organisations", "organisation", "New organisation", "Edit organisation",
+			     "History of organisation", organisation_form},
+	[RK_PARTNERSHIP] = {"partnerships", "partnership", "New partnership", "Edit partnership",
+			    "History of partnership", partnership_form},
+	[RK_ACTION] = {"actions", "action", "New action", "Edit action", "History of action", action_form},
 };
 
 static enum record_kind path_kind(const char *tail)
@@ -176,8 +180,9 @@ static int has_error(const struct errlist *el, const char *name)
 	return 0;
 }
 
-static void code_options(struct buf *b, enum codelist_id id, const char *value, int multiple)
+static void code_options(struct req *r, enum codelist_id id, const char *value, int multiple)
 {
+	struct buf *b = &r->body;
 	const struct codelist *cl = codelist_get(id);
 	struct strv chosen = {0};
 	if (multiple)
@@ -190,20 +195,25 @@ static void code_options(struct buf *b, enum codelist_id id, const char *value, 
 		html(b, "<option value=\"");
 		html_attr(b, cl->v[i].code);
 		html(b, strv_contains(&chosen, cl->v[i].code) ? "\" selected>" : "\">");
-		html_text(b, codelist_label(id, cl->v[i].code, CL_LANG_EN));
+		html_text(b, codelist_label(id, cl->v[i].code, lang_codelist(r)));
 		html(b, "</option>\n");
 	}
 	strv_clear(&chosen);
 }
 
 /* One labelled input; values comes from the record (json) or the post (posted). */
-static void input(struct buf *b, const struct ffield *f, const char *value, const struct errlist *el)
+static void input(struct req *r, const struct ffield *f, const char *value, const struct errlist *el)
 {
+	struct buf *b = &r->body;
 	html(b, "<p class=\"field\"><label for=\"f-");
 	html_attr(b, f->name);
 	html(b, "\">");
-	html_text(b, f->label);
-	html(b, f->required ? " <abbr title=\"required\">*</abbr>" : "");
+	html_text(b, tr(r, f->label));
+	if (f->required) {
+		html(b, " <abbr title=\"");
+		html_attr(b, tr(r, "required"));
+		html(b, "\">*</abbr>");
+	}
 	html(b, "</label>\n");
 	const char *aria = has_error(el, f->name) ? " aria-invalid=\"true\"" : "";
 	switch (f->type) {
@@ -227,7 +237,7 @@ static void input(struct buf *b, const struct ffield *f, const char *value, cons
 		html(b, f->type == FT_CODES ? "\" multiple size=\"6\"" : "\"");
 		html(b, aria);
 		html(b, ">\n");
-		code_options(b, f->list, value, f->type == FT_CODES);
+		code_options(r, f->list, value, f->type == FT_CODES);
 		html(b, "</select>\n");
 		break;
 	case FT_BOOL:
@@ -251,7 +261,7 @@ static void input(struct buf *b, const struct ffield *f, const char *value, cons
 	}
 	if (f->hint) {
 		html(b, "<small>");
-		html_text(b, f->hint);
+		html_text(b, tr(r, f->hint));
 		html(b, "</small>\n");
 	}
 	field_error(b, el, f->name);
@@ -263,12 +273,16 @@ static void form_page(struct req *r, enum record_kind k, int64_t id, json_t *jso
 		      const struct errlist *el)
 {
 	struct buf *b = &r->body;
-	char title[128];
-	snprintf(title, sizeof(title), id ? "Edit %s #%lld" : "New %s", forms[k].singular,
-		 (long long)id);
+	char title[160];
+	if (id)
+		snprintf(title, sizeof(title), "%s #%lld", tr(r, forms[k].edit_title), (long long)id);
+	else
+		snprintf(title, sizeof(title), "%s", tr(r, forms[k].new_title));
 	page_begin(r, title, NULL);
 	if (el->n) {
-		html(b, "<div class=\"error\" role=\"alert\"><p>The record was not saved:</p><ul>\n");
+		html(b, "<div class=\"error\" role=\"alert\"><p>");
+		html_text(b, tr(r, "The record was not saved:"));
+		html(b, "</p><ul>\n");
 		for (size_t i = 0; i < el->n; i++) {
 			html(b, "<li>");
 			if (el->v[i].field) {
@@ -303,10 +317,12 @@ static void form_page(struct req *r, enum record_kind k, int64_t id, json_t *jso
 		} else {
 			v = value_text(json_object_get(json, f->name), f->type);
 		}
-		input(b, f, v, el);
+		input(r, f, v, el);
 		free(v);
 	}
-	html(b, "<p><button type=\"submit\">Save</button></p>\n</form>\n");
+	html(b, "<p><button type=\"submit\">");
+	html_text(b, tr(r, "Save"));
+	html(b, "</button></p>\n</form>\n");
 	page_end(r);
 }
 
@@ -409,9 +425,10 @@ static int guard(struct req *r)
 	const char *sent = req_form(r, "csrf");
 	if (strcmp(r->method, "POST") == 0 && (!sent || !r->csrf[0] || strcmp(sent, r->csrf) != 0)) {
 		r->status = MHD_HTTP_FORBIDDEN;
-		page_begin(r, "Not saved", NULL);
-		html(&r->body, "<p class=\"error\">The form has expired or did not come from eala "
-			       "(CSRF token). Load it again.</p>\n");
+		page_begin(r, tr(r, "Not saved"), NULL);
+		html(&r->body, "<p class=\"error\">");
+		html_text(&r->body, tr(r, "The form has expired or did not come from eala (CSRF token). Load it again."));
+		html(&r->body, "</p>\n");
 		page_end(r);
 		return r->status;
 	}
@@ -465,8 +482,10 @@ int page_form(struct req *r)
 	json_t *j = r->id ? record_json_of(r, k, r->id) : json_object();
 	if (!j) {
 		r->status = MHD_HTTP_NOT_FOUND;
-		page_begin(r, "Not found", NULL);
-		html(&r->body, "<p>There is no such record.</p>\n");
+		page_begin(r, tr(r, "Not found"), NULL);
+		html(&r->body, "<p>");
+		html_text(&r->body, tr(r, "There is no such record."));
+		html(&r->body, "</p>\n");
 		page_end(r);
 		return r->status;
 	}
@@ -505,14 +524,18 @@ int form_save(struct req *r)
 int page_login(struct req *r)
 {
 	struct buf *b = &r->body;
-	page_begin(r, "Log in", NULL);
+	page_begin(r, tr(r, "Log in"), NULL);
 	html(b, "<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"next\" value=\"");
 	html_attr(b, req_arg(r, "next"));
-	html(b, "\">\n<p class=\"field\"><label for=\"login\">Login</label>\n"
-		"<input id=\"login\" name=\"login\" autocomplete=\"username\" required></p>\n"
-		"<p class=\"field\"><label for=\"password\">Password</label>\n"
-		"<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>\n"
-		"<p><button type=\"submit\">Log in</button></p>\n</form>\n");
+	html(b, "\">\n<p class=\"field\"><label for=\"login\">");
+	html_text(b, tr(r, "Login"));
+	html(b, "</label>\n<input id=\"login\" name=\"login\" autocomplete=\"username\" required></p>\n"
+		"<p class=\"field\"><label for=\"password\">");
+	html_text(b, tr(r, "Password"));
+	html(b, "</label>\n<input id=\"password\" name=\"password\" type=\"password\" "
+		"autocomplete=\"current-password\" required></p>\n<p><button type=\"submit\">");
+	html_text(b, tr(r, "Log in"));
+	html(b, "</button></p>\n</form>\n");
 	page_end(r);
 	return MHD_HTTP_OK;
 }
@@ -525,10 +548,12 @@ int form_login(struct req *r)
 		return redirect(r, req_form(r, "next"));
 	r->status = rc == EALA_EINVAL ? MHD_HTTP_UNAUTHORIZED : MHD_HTTP_SERVICE_UNAVAILABLE;
 	struct buf *b = &r->body;
-	page_begin(r, "Log in", NULL);
+	page_begin(r, tr(r, "Log in"), NULL);
 	html(b, "<p class=\"error\" role=\"alert\">");
-	html(b, rc == EALA_EINVAL ? "Wrong login or password." : "The server cannot open a session.");
-	html(b, "</p>\n<p><a href=\"/login\">Try again</a></p>\n");
+	html_text(b, tr(r, rc == EALA_EINVAL ? "Wrong login or password." : "The server cannot open a session."));
+	html(b, "</p>\n<p><a href=\"/login\">");
+	html_text(b, tr(r, "Try again"));
+	html(b, "</a></p>\n");
 	page_end(r);
 	return r->status;
 }
@@ -578,11 +603,18 @@ static int history_event(void *ctx, const struct audit_event *e)
 	html(b, "<h2>");
 	html_text(b, e->at);
 	html(b, ": ");
-	html_text(b, e->operation);
-	html(b, " by ");
+	html_text(b, tr(h->r, e->operation));
+	html(b, " ");
+	html_text(b, tr(h->r, "by"));
+	html(b, " ");
 	html_text(b, e->actor);
-	html(b, "</h2>\n<table>\n<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Before</th>"
-		"<th scope=\"col\">After</th></tr></thead>\n<tbody>\n");
+	html(b, "</h2>\n<table>\n<thead><tr><th scope=\"col\">");
+	html_text(b, tr(h->r, "Field"));
+	html(b, "</th><th scope=\"col\">");
+	html_text(b, tr(h->r, "Before"));
+	html(b, "</th><th scope=\"col\">");
+	html_text(b, tr(h->r, "After"));
+	html(b, "</th></tr></thead>\n<tbody>\n");
 	const char *key;
 	json_t *v;
 	json_object_foreach(after, key, v)
@@ -601,18 +633,21 @@ int page_history(struct req *r)
 {
 	enum record_kind k = path_kind(r->tail);
 	struct history_page h = {r, 0};
-	char title[96], *err = NULL;
-	snprintf(title, sizeof(title), "History of %s #%lld", forms[k].singular, (long long)r->id);
+	char title[160], *err = NULL;
+	snprintf(title, sizeof(title), "%s #%lld", tr(r, forms[k].history_title), (long long)r->id);
 	page_begin(r, title, NULL);
 	html(&r->body, "<p><a href=\"/");
 	html(&r->body, forms[k].path);
 	html(&r->body, "/");
 	html_int(&r->body, r->id);
-	html(&r->body, "\">The record</a></p>\n");
+	html(&r->body, "\">");
+	html_text(&r->body, tr(r, "The record"));
+	html(&r->body, "</a></p>\n");
 	store_audit_each(r->st, forms[k].singular, r->id, history_event, &h, &err);
 	free(err);
 	if (!h.n)
-		html(&r->body, "<p>No change recorded since it was imported.</p>\n");
+		html(&r->body, "<p>"), html_text(&r->body, tr(r, "No change recorded since it was imported.")),
+			html(&r->body, "</p>\n");
 	page_end(r);
 	return MHD_HTTP_OK;
 }

@@ -32,7 +32,7 @@ static void authority_link(struct req *r, int64_t id)
 	if (store_authority_get(r->st, id, &a) == EALA_OK) {
 		a_link(&r->body, "authorities", id, a.name);
 		html(&r->body, " (");
-		html_text(&r->body, codelist_label(CL_COUNTRY, a.country, CL_LANG_EN));
+		html_text(&r->body, codelist_label(CL_COUNTRY, a.country, lang_codelist(r)));
 		html(&r->body, ")");
 	} else {
 		html(&r->body, "#");
@@ -41,21 +41,23 @@ static void authority_link(struct req *r, int64_t id)
 	authority_clear(&a);
 }
 
-/* One row of a definition list, skipped when the value is empty. */
-static void field(struct buf *b, const char *label, const char *value)
+/* One row of a definition list, skipped when the value is empty; the label is
+ * translated. */
+static void field(struct req *r, const char *label, const char *value)
 {
+	struct buf *b = &r->body;
 	if (!value || !*value)
 		return;
 	html(b, "<dt>");
-	html_text(b, label);
+	html_text(b, tr(r, label));
 	html(b, "</dt><dd>");
 	html_text(b, value);
 	html(b, "</dd>\n");
 }
 
-static void code_field(struct buf *b, const char *label, enum codelist_id id, const char *code)
+static void code_field(struct req *r, const char *label, enum codelist_id id, const char *code)
 {
-	field(b, label, code ? codelist_label(id, code, CL_LANG_EN) : NULL);
+	field(r, label, code ? codelist_label(id, code, lang_codelist(r)) : NULL);
 }
 
 /* ---- lists ---- */
@@ -68,9 +70,9 @@ static int li_partnership(void *ctx, const struct partnership *p)
 	html(b, "<li>");
 	a_link(b, "partnerships", p->id, p->name);
 	html(b, " <span class=\"tag\">");
-	html_text(b, codelist_label(CL_PARTNERSHIP_KIND, p->kind, CL_LANG_EN));
+	html_text(b, codelist_label(CL_PARTNERSHIP_KIND, p->kind, lang_codelist(c->r)));
 	html(b, ", ");
-	html_text(b, codelist_label(CL_PARTNERSHIP_STATUS, p->status, CL_LANG_EN));
+	html_text(b, codelist_label(CL_PARTNERSHIP_STATUS, p->status, lang_codelist(c->r)));
 	html(b, "</span></li>\n");
 	return 0;
 }
@@ -83,7 +85,7 @@ static int li_action(void *ctx, const struct action *a)
 	html(b, "<li>");
 	a_link(b, "actions", a->id, a->title);
 	html(b, " <span class=\"tag\">");
-	html_text(b, codelist_label(CL_ACTION_TYPE, a->type, CL_LANG_EN));
+	html_text(b, codelist_label(CL_ACTION_TYPE, a->type, lang_codelist(c->r)));
 	if (a->start_date) {
 		html(b, ", ");
 		html_text(b, a->start_date);
@@ -100,9 +102,9 @@ static int li_authority(void *ctx, const struct authority *a)
 	html(b, "<li>");
 	a_link(b, "authorities", a->id, a->name);
 	html(b, " <span class=\"tag\">");
-	html_text(b, codelist_label(CL_COUNTRY, a->country, CL_LANG_EN));
+	html_text(b, codelist_label(CL_COUNTRY, a->country, lang_codelist(c->r)));
 	html(b, ", ");
-	html_text(b, codelist_label(CL_AUTHORITY_LEVEL, a->level, CL_LANG_EN));
+	html_text(b, codelist_label(CL_AUTHORITY_LEVEL, a->level, lang_codelist(c->r)));
 	html(b, "</span></li>\n");
 	return 0;
 }
@@ -116,7 +118,7 @@ static int li_organisation(void *ctx, const struct organisation *o)
 	a_link(b, "organisations", o->id, o->name);
 	if (o->subtype) {
 		html(b, " <span class=\"tag\">");
-		html_text(b, codelist_label(CL_ORG_SUBTYPE, o->subtype, CL_LANG_EN));
+		html_text(b, codelist_label(CL_ORG_SUBTYPE, o->subtype, lang_codelist(c->r)));
 		html(b, "</span>");
 	}
 	html(b, "</li>\n");
@@ -129,10 +131,10 @@ static int li_expected(void *ctx, const struct expected_impact *e)
 	struct buf *b = &c->r->body;
 	c->n++;
 	html(b, "<li><strong>");
-	html_text(b, codelist_label(CL_IMPACT_CATEGORY, e->category, CL_LANG_EN));
+	html_text(b, codelist_label(CL_IMPACT_CATEGORY, e->category, lang_codelist(c->r)));
 	html(b, "</strong> (");
-	html_text(b, codelist_label(CL_TERRITORY_SIDE, e->side, CL_LANG_EN));
-	html(b, " side): ");
+	html_text(b, codelist_label(CL_TERRITORY_SIDE, e->side, lang_codelist(c->r)));
+	html(b, "): ");
 	html_text(b, e->description);
 	html(b, "</li>\n");
 	return 0;
@@ -144,12 +146,16 @@ static int li_outcome(void *ctx, const struct observed_outcome *o)
 	struct buf *b = &c->r->body;
 	c->n++;
 	html(b, "<li><strong>");
-	html_text(b, codelist_label(CL_IMPACT_CATEGORY, o->category, CL_LANG_EN));
+	html_text(b, codelist_label(CL_IMPACT_CATEGORY, o->category, lang_codelist(c->r)));
 	html(b, "</strong> (");
-	html_text(b, codelist_label(CL_TERRITORY_SIDE, o->side, CL_LANG_EN));
-	html(b, " side, reported by the ");
-	html_text(b, o->reported_by);
-	html(b, o->unexpected ? " side, unexpected): " : " side): ");
+	html_text(b, codelist_label(CL_TERRITORY_SIDE, o->side, lang_codelist(c->r)));
+	html(b, ", ");
+	html_text(b, tr(c->r, strcmp(o->reported_by, "partner") == 0 ? "reported by the partner" : "reported at home"));
+	if (o->unexpected) {
+		html(b, ", ");
+		html_text(b, tr(c->r, "unexpected"));
+	}
+	html(b, "): ");
 	html_text(b, o->description);
 	html(b, "</li>\n");
 	return 0;
@@ -160,11 +166,13 @@ static int li_outcome(void *ctx, const struct observed_outcome *o)
 	do {                                                             \
 		struct page_ctx c_ = {(r), 0};                           \
 		char *e_ = NULL;                                         \
-		html(&(r)->body, "<h2>" title "</h2>\n<ul>\n");          \
+		html(&(r)->body, "<h2>");                                \
+		html_text(&(r)->body, tr((r), title));                   \
+		html(&(r)->body, "</h2>\n<ul>\n");                      \
 		(void)(call);                                            \
 		free(e_);                                                \
 		if (!c_.n)                                               \
-			html(&(r)->body, "<li class=\"none\">none recorded</li>\n"); \
+			html(&(r)->body, "<li class=\"none\">"), html_text(&(r)->body, tr((r), "none recorded")), html(&(r)->body, "</li>\n"); \
 		html(&(r)->body, "</ul>\n");                             \
 	} while (0)
 
@@ -175,25 +183,47 @@ int page_home(struct req *r)
 	struct store_stats s;
 	char *err = NULL;
 	struct buf *b = &r->body;
-	page_begin(r, "The international action of cities and regions", NULL);
+	page_begin(r, tr(r, "The international action of cities and regions"), NULL);
 	if (store_stats_get(r->st, &s, &err) == EALA_OK) {
 		html(b, "<p class=\"lead\">");
 		html_int(b, s.authorities);
-		html(b, " authorities in ");
+		html(b, " ");
+		html_text(b, tr(r, "authorities in"));
+		html(b, " ");
 		html_int(b, s.countries);
-		html(b, " countries, ");
+		html(b, " ");
+		html_text(b, tr(r, "countries"));
+		html(b, ", ");
 		html_int(b, s.partnerships);
-		html(b, " partnerships, ");
+		html(b, " ");
+		html_text(b, tr(r, "partnerships"));
+		html(b, ", ");
 		html_int(b, s.actions);
-		html(b, " actions, ");
+		html(b, " ");
+		html_text(b, tr(r, "actions"));
+		html(b, ", ");
 		html_int(b, s.organisations);
-		html(b, " organisations.</p>\n");
+		html(b, " ");
+		html_text(b, tr(r, "organisations"));
+		html(b, ".</p>\n");
 	}
 	free(err);
-	if (r->user.id)
-		html(b, "<p class=\"actions\">New: <a href=\"/authorities/new\">authority</a> "
-			"<a href=\"/partnerships/new\">partnership</a> <a href=\"/actions/new\">action</a> "
-			"<a href=\"/organisations/new\">organisation</a> · <a href=\"/import\">import a CSV file</a></p>\n");
+	if (r->user.id) {
+		static const char *const what[][2] = {{"authorities", "authority"}, {"partnerships", "partnership"},
+						      {"actions", "action"}, {"organisations", "organisation"}};
+		html(b, "<p class=\"actions\">");
+		html_text(b, tr(r, "New:"));
+		for (size_t i = 0; i < 4; i++) {
+			html(b, " <a href=\"/");
+			html(b, what[i][0]);
+			html(b, "/new\">");
+			html_text(b, tr(r, what[i][1]));
+			html(b, "</a>");
+		}
+		html(b, " · <a href=\"/import\">");
+		html_text(b, tr(r, "import a CSV file"));
+		html(b, "</a></p>\n");
+	}
 	struct store_filter f = {.kind = "decentralised_cooperation", .limit = 20};
 	SECTION(r, "Decentralised cooperation", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
 	struct store_filter fa = {.limit = 20};
@@ -206,15 +236,19 @@ int page_search(struct req *r)
 {
 	const char *q = req_arg(r, "q");
 	struct buf *b = &r->body;
-	page_begin(r, q ? "Search results" : "Search", q);
+	page_begin(r, tr(r, q ? "Search results" : "Search"), q);
 	if (!q) {
-		html(b, "<p>Type a name: a city, a region, a partnership, an action.</p>\n");
+		html(b, "<p>");
+		html_text(b, tr(r, "Type a name: a city, a region, a partnership, an action."));
+		html(b, "</p>\n");
 		page_end(r);
 		return MHD_HTTP_OK;
 	}
 	if (strlen(q) > 200) {
 		r->status = MHD_HTTP_BAD_REQUEST;
-		html(b, "<p class=\"error\">The search is longer than 200 characters.</p>\n");
+		html(b, "<p class=\"error\">");
+		html_text(b, tr(r, "The search is longer than 200 characters."));
+		html(b, "</p>\n");
 		page_end(r);
 		return r->status;
 	}
@@ -237,20 +271,24 @@ static void record_actions(struct req *r, const char *path, int64_t id)
 	html(b, path);
 	html(b, "/");
 	html_int(b, id);
-	html(b, "/edit\">Edit</a> <a href=\"/");
+	html(b, "/edit\">");
+	html_text(b, tr(r, "Edit"));
+	html(b, "</a> <a href=\"/");
 	html(b, path);
 	html(b, "/");
 	html_int(b, id);
-	html(b, "/history\">History</a></p>\n");
+	html(b, "/history\">");
+	html_text(b, tr(r, "History"));
+	html(b, "</a></p>\n");
 }
 
 static int page_missing(struct req *r, const char *what)
 {
 	r->status = MHD_HTTP_NOT_FOUND;
-	page_begin(r, "Not found", NULL);
-	html(&r->body, "<p>There is no ");
-	html_text(&r->body, what);
-	html(&r->body, " with this number.</p>\n");
+	page_begin(r, tr(r, "Not found"), NULL);
+	html(&r->body, "<p>");
+	html_text(&r->body, tr(r, what));
+	html(&r->body, "</p>\n");
 	page_end(r);
 	return r->status;
 }
@@ -259,29 +297,29 @@ static int page_authority(struct req *r)
 {
 	struct authority a;
 	if (store_authority_get(r->st, r->id, &a) != EALA_OK)
-		return page_missing(r, "authority");
+		return page_missing(r, "There is no authority with this number.");
 	struct buf *b = &r->body;
 	page_begin(r, a.name, NULL);
 	record_actions(r, "authorities", a.id);
 	html(b, "<dl>\n");
 	char *others = strv_join(&a.other_names, ", ");
-	field(b, "Other names", others);
+	field(r, "Other names", others);
 	free(others);
-	code_field(b, "Country", CL_COUNTRY, a.country);
-	code_field(b, "Level", CL_AUTHORITY_LEVEL, a.level);
-	field(b, "Official code", a.official_code);
+	code_field(r, "Country", CL_COUNTRY, a.country);
+	code_field(r, "Level", CL_AUTHORITY_LEVEL, a.level);
+	field(r, "Official code", a.official_code);
 	if (a.population != EALA_NO_VALUE) {
 		char pop[32];
 		snprintf(pop, sizeof(pop), "%lld", (long long)a.population);
-		field(b, "Population", pop);
+		field(r, "Population", pop);
 	}
 	if (a.parent_id) {
-		html(b, "<dt>Part of</dt><dd>");
+		html(b, "<dt>"), html_text(b, tr(r, "Part of")), html(b, "</dt><dd>");
 		authority_link(r, a.parent_id);
 		html(b, "</dd>\n");
 	}
-	field(b, "Source", a.source);
-	field(b, "Illustrative figures", a.illustrative);
+	field(r, "Source", a.source);
+	field(r, "Illustrative figures", a.illustrative);
 	html(b, "</dl>\n");
 	struct store_filter f = {.authority_id = a.id};
 	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
@@ -297,28 +335,32 @@ static int page_partnership(struct req *r)
 {
 	struct partnership p;
 	if (store_partnership_get(r->st, r->id, &p) != EALA_OK)
-		return page_missing(r, "partnership");
+		return page_missing(r, "There is no partnership with this number.");
 	struct buf *b = &r->body;
 	page_begin(r, p.name, NULL);
 	record_actions(r, "partnerships", p.id);
 	html(b, "<dl>\n");
-	code_field(b, "Kind", CL_PARTNERSHIP_KIND, p.kind);
-	code_field(b, "Status", CL_PARTNERSHIP_STATUS, p.status);
-	field(b, "Status date", p.status_date);
-	field(b, "Reason", p.status_reason);
-	field(b, "Start", p.start_date);
-	field(b, "End", p.end_date);
-	field(b, "Agreement signed", p.agreement_signed ? p.agreement_signed : "no signed convention recorded");
-	field(b, "Agreement expires", p.agreement_expires);
-	field(b, "Council deliberation", p.deliberation_ref);
-	field(b, "Deliberation date", p.deliberation_date);
-	field(b, "Source", p.source);
-	field(b, "Illustrative figures", p.illustrative);
-	html(b, "</dl>\n<h2>Members</h2>\n<ul>\n");
+	code_field(r, "Kind", CL_PARTNERSHIP_KIND, p.kind);
+	code_field(r, "Status", CL_PARTNERSHIP_STATUS, p.status);
+	field(r, "Status date", p.status_date);
+	field(r, "Reason", p.status_reason);
+	field(r, "Start", p.start_date);
+	field(r, "End", p.end_date);
+	field(r, "Agreement signed", p.agreement_signed ? p.agreement_signed : tr(r, "no signed convention recorded"));
+	field(r, "Agreement expires", p.agreement_expires);
+	field(r, "Council deliberation", p.deliberation_ref);
+	field(r, "Deliberation date", p.deliberation_date);
+	field(r, "Source", p.source);
+	field(r, "Illustrative figures", p.illustrative);
+	html(b, "</dl>\n<h2>");
+	html_text(b, tr(r, "Members"));
+	html(b, "</h2>\n<ul>\n");
 	for (size_t i = 0; i < p.n_members; i++) {
 		html(b, "<li>");
 		authority_link(r, p.members[i]);
-		html(b, i == 0 ? " <span class=\"tag\">home</span></li>\n" : "</li>\n");
+		if (i == 0)
+			html(b, " <span class=\"tag\">"), html_text(b, tr(r, "home")), html(b, "</span>");
+		html(b, "</li>\n");
 	}
 	html(b, "</ul>\n");
 	struct store_filter f = {.partnership_id = p.id};
@@ -336,43 +378,43 @@ static int page_action(struct req *r)
 {
 	struct action a;
 	if (store_action_get(r->st, r->id, &a) != EALA_OK)
-		return page_missing(r, "action");
+		return page_missing(r, "There is no action with this number.");
 	struct buf *b = &r->body;
 	page_begin(r, a.title, NULL);
 	record_actions(r, "actions", a.id);
 	html(b, "<dl>\n");
-	field(b, "Description", a.description);
-	html(b, "<dt>Lead authority</dt><dd>");
+	field(r, "Description", a.description);
+	html(b, "<dt>"), html_text(b, tr(r, "Lead authority")), html(b, "</dt><dd>");
 	authority_link(r, a.authority_id);
 	html(b, "</dd>\n");
 	if (a.partnership_id) {
 		struct partnership p;
 		if (store_partnership_get(r->st, a.partnership_id, &p) == EALA_OK) {
-			html(b, "<dt>Partnership</dt><dd>");
+			html(b, "<dt>"), html_text(b, tr(r, "Partnership")), html(b, "</dt><dd>");
 			a_link(b, "partnerships", p.id, p.name);
 			html(b, "</dd>\n");
 		}
 		partnership_clear(&p);
 	}
-	code_field(b, "Type", CL_ACTION_TYPE, a.type);
-	code_field(b, "Status", CL_IATI_ACTIVITY_STATUS, a.status);
-	field(b, "Start", a.start_date);
-	field(b, "End", a.end_date);
+	code_field(r, "Type", CL_ACTION_TYPE, a.type);
+	code_field(r, "Status", CL_IATI_ACTIVITY_STATUS, a.status);
+	field(r, "Start", a.start_date);
+	field(r, "End", a.end_date);
 	struct buf labels = {0};
 	for (size_t i = 0; i < a.domains.n; i++) {
 		if (i)
 			buf_puts(&labels, ", ");
-		buf_puts(&labels, codelist_label(CL_ACTION_DOMAIN, a.domains.v[i], CL_LANG_EN));
+		buf_puts(&labels, codelist_label(CL_ACTION_DOMAIN, a.domains.v[i], lang_codelist(r)));
 	}
-	field(b, "Domains", labels.s);
+	field(r, "Domains", labels.s);
 	free(labels.s);
 	char *countries = strv_join(&a.countries, ", ");
-	field(b, "Countries", countries);
+	field(r, "Countries", countries);
 	free(countries);
-	field(b, "Departments", a.departments);
-	field(b, "Elected officials", a.elected_officials);
-	field(b, "Source", a.source);
-	field(b, "Illustrative figures", a.illustrative);
+	field(r, "Departments", a.departments);
+	field(r, "Elected officials", a.elected_officials);
+	field(r, "Source", a.source);
+	field(r, "Illustrative figures", a.illustrative);
 	html(b, "</dl>\n");
 	action_clear(&a);
 	page_end(r);
@@ -383,20 +425,20 @@ static int page_organisation(struct req *r)
 {
 	struct organisation o;
 	if (store_organisation_get(r->st, r->id, &o) != EALA_OK)
-		return page_missing(r, "organisation");
+		return page_missing(r, "There is no organisation with this number.");
 	struct buf *b = &r->body;
 	page_begin(r, o.name, NULL);
 	record_actions(r, "organisations", o.id);
 	html(b, "<dl>\n");
-	code_field(b, "Type", CL_IATI_ORG_TYPE, o.iati_type);
-	code_field(b, "Subtype", CL_ORG_SUBTYPE, o.subtype);
-	code_field(b, "Country", CL_COUNTRY, o.country);
+	code_field(r, "Type", CL_IATI_ORG_TYPE, o.iati_type);
+	code_field(r, "Subtype", CL_ORG_SUBTYPE, o.subtype);
+	code_field(r, "Country", CL_COUNTRY, o.country);
 	if (o.authority_id) {
-		html(b, "<dt>Based in</dt><dd>");
+		html(b, "<dt>"), html_text(b, tr(r, "Based in")), html(b, "</dt><dd>");
 		authority_link(r, o.authority_id);
 		html(b, "</dd>\n");
 	}
-	field(b, "Source", o.source);
+	field(r, "Source", o.source);
 	html(b, "</dl>\n");
 	organisation_clear(&o);
 	page_end(r);
@@ -425,6 +467,7 @@ int page_style(struct req *r)
 		"header a.brand{color:#fff;font-weight:700;font-size:1.3em;text-decoration:none}\n"
 		"header label{color:#fff}\nheader nav a{color:#fff;margin-right:.8em}\n"
 		".session{margin-left:auto;color:#fff}\nheader a.session{color:#fff}\n"
+		".langs a,.langs strong{color:#fff;margin-right:.5em}\n"
 		".field{display:flex;flex-wrap:wrap;gap:.2em 1em;align-items:baseline}\n"
 		".field label{min-width:14em;font-weight:600}\n.field small{color:#555;width:100%}\n"
 		".field .error{width:100%}\n[aria-invalid=true]{border:2px solid #a00}\n"

@@ -219,6 +219,10 @@ static enum MHD_Result respond(struct req *r)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
 	if (r->location[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+	if (r->lang_cookie[0])
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->lang_cookie);
+	if (r->content_type && strncmp(r->content_type, "text/html", 9) == 0)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Cookie, Accept-Language");
 	if (etag[0]) {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
@@ -281,6 +285,8 @@ static enum MHD_Result dispatch(struct pool *pool, struct cache *cache, struct r
 		}
 	}
 	r->status = MHD_HTTP_OK;
+	if (rt->flags & ROUTE_HTML)
+		lang_choose(r);
 	if (r->too_large && (rt->flags & ROUTE_BODY))
 		json_error(r, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the request body is larger than 1 MiB");
 	else if (rt->flags & ROUTE_CACHE) {
@@ -414,8 +420,9 @@ int web_serve(const char *db, const char *listen, char **errmsg)
 	int rc;
 	if ((rc = parse_listen(listen, &sa, errmsg)))
 		return rc;
-	/* the code lists are read-only once loaded: load them before the threads start */
-	if ((rc = codelist_load_all(errmsg)))
+	/* the code lists and translations are read-only once loaded: load them
+	 * before the threads start */
+	if ((rc = codelist_load_all(errmsg)) || (rc = i18n_load(errmsg)))
 		return rc;
 	if ((rc = store_open(db, 0, &st, errmsg)) || (rc = store_check(st, errmsg))) {
 		store_close(st);
@@ -454,5 +461,6 @@ int web_serve(const char *db, const char *listen, char **errmsg)
 	MHD_stop_daemon(d);
 	pool_close(&srv.pool);
 	cache_free(srv.cache);
+	i18n_free();
 	return EALA_OK;
 }

@@ -20,13 +20,17 @@ static void import_form(struct req *r)
 	html(b, "<form id=\"import\" method=\"post\" action=\"/import\" enctype=\"multipart/form-data\">\n"
 		"<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_attr(b, r->csrf);
-	html(b, "\">\n<p class=\"field\"><label for=\"file\">CSV file</label>\n"
-		"<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required>\n"
-		"<small>authorities, organisations, partnerships or actions, as docs/DATA.md describes; "
-		"English or French headers; ',' or ';'; at most 1 MiB</small></p>\n"
-		"<p class=\"field\"><label for=\"dry_run\">Only check it</label>\n"
-		"<input id=\"dry_run\" name=\"dry_run\" type=\"checkbox\" value=\"1\"></p>\n"
-		"<p><button type=\"submit\">Import</button> <progress id=\"import-progress\" max=\"100\" value=\"0\" hidden>"
+	html(b, "\">\n<p class=\"field\"><label for=\"file\">");
+	html_text(b, tr(r, "CSV file"));
+	html(b, "</label>\n<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required>\n<small>");
+	html_text(b, tr(r, "authorities, organisations, partnerships or actions, as docs/DATA.md describes; "
+			   "English or French headers; ',' or ';'; at most 1 MiB"));
+	html(b, "</small></p>\n<p class=\"field\"><label for=\"dry_run\">");
+	html_text(b, tr(r, "Only check it"));
+	html(b, "</label>\n<input id=\"dry_run\" name=\"dry_run\" type=\"checkbox\" value=\"1\"></p>\n"
+		"<p><button type=\"submit\">");
+	html_text(b, tr(r, "Import"));
+	html(b, "</button> <progress id=\"import-progress\" max=\"100\" value=\"0\" hidden>"
 		"</progress></p>\n</form>\n<script src=\"/static/upload.js\" defer></script>\n");
 }
 
@@ -34,7 +38,7 @@ int page_import(struct req *r)
 {
 	if (!r->user.id)
 		return redirect(r, "/login?next=/import");
-	page_begin(r, "Import a CSV file", NULL);
+	page_begin(r, tr(r, "Import a CSV file"), NULL);
 	import_form(r);
 	page_end(r);
 	return MHD_HTTP_OK;
@@ -63,10 +67,10 @@ int form_import(struct req *r)
 	struct principal p = {r->user.id, r->user.login, r->roles, r->n_roles};
 	if (!sent || !r->csrf[0] || strcmp(sent, r->csrf) != 0 || !authz_writes_all(&p)) {
 		r->status = MHD_HTTP_FORBIDDEN;
-		page_begin(r, "Not imported", NULL);
+		page_begin(r, tr(r, "Not imported"), NULL);
 		html(b, "<p class=\"error\">");
-		html(b, authz_writes_all(&p) ? "The form has expired or did not come from eala (CSRF token)."
-					    : "Importing a file needs the admin or coordinator role.");
+		html_text(b, tr(r, authz_writes_all(&p) ? "The form has expired or did not come from eala (CSRF token). Load it again."
+							 : "Importing a file needs the admin or coordinator role."));
 		html(b, "</p>\n");
 		page_end(r);
 		return r->status;
@@ -98,31 +102,40 @@ int form_import(struct req *r)
 		rmdir(dir);
 	}
 	r->status = rc == EALA_OK ? MHD_HTTP_OK : rc == EALA_EINVAL ? 422 : MHD_HTTP_INTERNAL_SERVER_ERROR;
-	page_begin(r, rc == EALA_OK ? (dry_run ? "The file is fine" : "Imported") : "Nothing imported", NULL);
+	page_begin(r, tr(r, rc == EALA_OK ? (dry_run ? "The file is fine" : "Imported") : "Nothing imported"), NULL);
 	if (rc == EALA_OK) {
 		html(b, "<p role=\"status\">");
 		html_text(b, name);
-		html(b, dry_run ? ": checked, nothing written. " : ": ");
+		html(b, ": ");
+		if (dry_run)
+			html_text(b, tr(r, "checked, nothing written.")), html(b, " ");
 		for (int k = 0; k < RK_COUNT; k++) {
 			if (!rep.created[k] && !rep.updated[k])
 				continue;
 			html_int(b, (long long)rep.created[k]);
-			html(b, " created, ");
+			html(b, " ");
+			html_text(b, tr(r, "created,"));
+			html(b, " ");
 			html_int(b, (long long)rep.updated[k]);
-			html(b, " updated ");
-			html_text(b, record_kind_name((enum record_kind)k));
+			html(b, " ");
+			html_text(b, tr(r, "updated"));
+			html(b, " ");
+			html_text(b, tr(r, record_kind_name((enum record_kind)k)));
 			html(b, ". ");
 		}
 		html(b, "</p>\n");
 	} else {
 		html(b, "<p class=\"error\" role=\"alert\">");
 		html_int(b, (long long)errlist_count(&el));
-		html(b, errlist_count(&el) == 1 ? " problem" : " problems");
-		html(b, "; the database is as it was:</p>\n<ul class=\"problems\">\n");
+		html(b, " ");
+		html_text(b, tr(r, errlist_count(&el) == 1 ? "problem" : "problems"));
+		html(b, "; ");
+		html_text(b, tr(r, "the database is as it was:"));
+		html(b, "</p>\n<ul class=\"problems\">\n");
 		for (size_t i = 0; i < el.n; i++) {
 			html(b, "<li>");
 			if (el.v[i].line) {
-				html(b, "line ");
+				html_text(b, tr(r, "line")), html(b, " ");
 				html_int(b, el.v[i].line);
 				html(b, ": ");
 			}

@@ -75,6 +75,8 @@ struct req {
 	char cookie[160];
 	char csrf[65];            /* the session's CSRF token, for forms ("" when none) */
 	char location[512];       /* a Location header to send ("" when none) */
+	int lang;                 /* the page's language, an index of i18n.c's languages (0: English) */
+	char lang_cookie[80];     /* a Set-Cookie for a language just chosen ("" when none) */
 	struct MHD_PostProcessor *pp;   /* for form bodies */
 	struct form_field {
 		char *key;
@@ -83,6 +85,16 @@ struct req {
 	} *form;
 	size_t n_form;
 };
+
+/* Languages (i18n.c): load the catalogs before the server starts; tr() gives
+ * the text in the request's language (English when untranslated). */
+int i18n_load(char **errmsg);
+void i18n_free(void);
+const char *tr(const struct req *r, const char *english);
+int lang_codelist(const struct req *r);     /* CL_LANG_* for code-list labels */
+const char *lang_code(const struct req *r); /* "en", "fr" */
+void lang_choose(struct req *r);
+void lang_links(struct req *r);             /* the language switch */
 
 /* A field of a posted form (decoded by libmicrohttpd's post processor), or NULL. */
 const char *req_form(struct req *r, const char *key);

@@ -1,6 +1,6 @@
 // flows.js: what an officer does in the browser, in headless Chromium driven by
 // playwright-core: log in, create a partnership through the form and find it on
-// the map, upload a bad CSV and read its errors. Prints TAP; screenshots go to $SHOTS.
+// the map, switch to French and back, upload a bad CSV and read its errors. Prints TAP; screenshots go to $SHOTS.
 const { chromium } = require("playwright-core");
 const fs = require("fs");
 
@@ -54,6 +54,19 @@ function ok(cond, what) {
     const panel = await page.textContent("#atlas-panel");
     ok(panel.includes("Quetigny"), "a click on Bamako lists Quetigny among its partners");
     await page.screenshot({ path: shots + "/atlas-new-partnership.png" });
+
+    // the same map in French: the switch in the header, then the script's own words
+    await page.click("nav.langs a[lang=fr]");
+    await page.waitForSelector("html[lang=fr]");
+    ok((await page.textContent("h1")) === "Atlas des partenariats", "the language switch shows the atlas in French");
+    await page.waitForFunction(() => / partenariats entre /.test(document.getElementById("atlas-count").textContent));
+    const legend = await page.locator("#atlas-count .key").allTextContents();
+    ok(legend.includes("Coopération décentralisée"), "the map's legend names the kinds in French: " + legend.join(", "));
+    await page.screenshot({ path: shots + "/atlas-fr.png" });
+    await page.goto(url + "/partnerships/new");
+    ok((await page.textContent("h1")) === "Nouveau partenariat", "the choice follows to the next page: " + (await page.textContent("h1")));
+    await page.click("nav.langs a[lang=en]");
+    await page.waitForSelector("html[lang=en]");
 
     fs.writeFileSync(shots + "/bad.csv", "name;pays;niveau\nTurin;Italie;municipality\nLausanne;CH;city\n");
     await page.goto(url + "/import");

@@ -88,6 +88,34 @@ get /partnerships/10
 has out "Quetigny" "a partnership page names its members"
 get /partnerships/99
 same "$code" "404" "a missing page is a 404"
+
+# the pages in French: ?lang= switches and is remembered in a cookie; without
+# either, Accept-Language decides; code lists and country names translate too
+code=$(curl -s -D "$T/h" -o "$T/out" -w '%{http_code}' "$URL/?lang=fr")
+same "$code" "200" "the home page in French"
+has out '<html lang="fr">' "says it is French"
+has out "Rechercher" "its header is translated"
+has out '<a lang="en" href="?lang=en">English</a>' "and links back to English"
+has h "Set-Cookie: eala_lang=fr" "the choice is kept in a cookie"
+has h "Vary: Cookie, Accept-Language" "caches are told the page depends on the language"
+get /authorities/4 -b eala_lang=fr
+has out "<dt>Pays</dt><dd>Allemagne</dd>" "a later page stays French, country names from iso-codes included"
+has out "<dd>Commune</dd>" "code-list labels are French"
+get /authorities/4 -H "Accept-Language: fr-CA,fr;q=0.9,en;q=0.8"
+has out "<dt>Pays</dt>" "Accept-Language picks French when no choice was made"
+get /authorities/4 -H "Accept-Language: de-DE,de;q=0.9"
+has out "<dt>Country</dt><dd>Germany</dd>" "a language eala lacks falls back to English"
+get /authorities/4 -b eala_lang=fr -H "Accept-Language: fr"
+get "/authorities/4?lang=en" -b eala_lang=fr
+has out "<dt>Country</dt>" "?lang=en overrides the cookie"
+get "/search?q=K%C3%B6ln+%26+co&lang=zz"
+same "$code" "200" "an unknown language is ignored"
+has out 'href="?q=K%C3%B6ln%20%26%20co&amp;lang=fr"' "the language switch keeps the search query, encoded"
+get /login -b eala_lang=fr
+has out "Mot de passe" "the login form is translated"
+get /api/v1/authorities/4 -b eala_lang=fr
+same "$(json "j['country']")" "DE" "the JSON API is not translated: codes stay codes"
+
 get /api/v1/openapi.json
 same "$(json "j['openapi'][:2], len(j['paths']) > 10")" "3. True" "the OpenAPI 3 document"
 get /api

@@ -57,7 +57,12 @@ static void code_lists_load_from_data(void **state)
 	assert_true(codelist_has(CL_IATI_ORG_TYPE, "11"));
 	assert_true(codelist_has(CL_SDG_GOAL, "6"));
 	assert_true(codelist_has(CL_FUNDING_SOURCE, "water_1pct"));
-	assert_string_equal(codelist_label(CL_AUTHORITY_LEVEL, "municipality", CL_LANG_FR) ? "ok" : "", "ok");
+	assert_string_equal(codelist_label(CL_AUTHORITY_LEVEL, "municipality", CL_LANG_FR), "Commune");
+	/* country names in French and Spanish come from iso-codes' translations */
+	assert_string_equal(codelist_label(CL_COUNTRY, "DE", CL_LANG_EN), "Germany");
+	assert_string_equal(codelist_label(CL_COUNTRY, "DE", CL_LANG_FR), "Allemagne");
+	assert_string_equal(codelist_label(CL_COUNTRY, "DE", CL_LANG_ES), "Alemania");
+	assert_string_equal(codelist_label(CL_COUNTRY, "BO", CL_LANG_FR), "Bolivie");
 }
 
 static void country_names(void **state)

@@ -10,6 +10,12 @@ const form = document.getElementById("atlas-filters");
 const panel = document.getElementById("atlas-panel");
 const count = document.getElementById("atlas-count");
 const ctx = canvas.getContext("2d");
+// the page's language: the count's sentence and the kinds' names come from the page
+const lang = document.documentElement.lang || "en";
+const kindLabels = {};
+for (const option of form.querySelectorAll("select[name=kind] option"))
+  if (option.value) kindLabels[option.value] = option.textContent;
+const kindLabel = (kind) => kindLabels[kind] || kind.replace(/_/g, " ");
 let world = null;
 let data = { places: [], links: [], kinds: [] };
 let projected = [];   // [x, y] of each place
@@ -90,7 +96,7 @@ function show(index) {
     const partner = document.createElement("a");
     partner.href = "/partnerships/" + id;
     partner.textContent = other[3] + " (" + other[4] + ")";
-    item.append(partner, " " + data.kinds[kind].replace(/_/g, " "));
+    item.append(partner, " " + kindLabel(data.kinds[kind]));
     list.append(item);
   }
   panel.append(title, list);
@@ -115,13 +121,14 @@ async function load() {
   const response = await fetch("/api/v1/atlas?" + query.toString());
   data = await response.json();
   if (!response.ok) { count.textContent = data.errors.map((e) => (e.field || "") + " " + e.message).join("; "); return; }
-  count.textContent = data.links.length.toLocaleString() + " partnerships between " +
-    data.places.length.toLocaleString() + " places: ";
+  count.textContent = (count.dataset.sentence || "{links} partnerships between {places} places: ")
+    .replace("{links}", data.links.length.toLocaleString(lang))
+    .replace("{places}", data.places.length.toLocaleString(lang));
   data.kinds.forEach((kind, k) => {
     const key = document.createElement("span");
     key.className = "key";
     key.style.borderColor = colours[k % colours.length];
-    key.textContent = kind.replace(/_/g, " ");
+    key.textContent = kindLabel(kind);
     count.append(key);
   });
   show(-1);
