@@ -39,69 +39,69 @@ struct ffield {
 };
 
 static const struct ffield authority_form[] = {
-	{"name", "Name", FT_TEXT, 0, 1, NULL},
-	{"other_names", "Other names", FT_LIST, 0, 0, "separated by |"},
-	{"country", "Country", FT_CODE, CL_COUNTRY, 1, NULL},
-	{"level", "Level", FT_CODE, CL_AUTHORITY_LEVEL, 1, NULL},
-	{"official_code", "Official code", FT_TEXT, 0, 0, "the COG code of a French authority"},
-	{"population", "Population", FT_INT, 0, 0, NULL},
-	{"lat", "Latitude", FT_NUM, 0, 0, "degrees, as 47.315"},
-	{"lng", "Longitude", FT_NUM, 0, 0, "degrees, as 5.106"},
-	{"parent_id", "Part of (authority number)", FT_ID, 0, 0, NULL},
-	{"overseas", "Overseas authority", FT_BOOL, 0, 0, NULL},
-	{"source", "Source", FT_TEXT, 0, 0, NULL},
-	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{"name", N_("Name"), FT_TEXT, 0, 1, NULL},
+	{"other_names", N_("Other names"), FT_LIST, 0, 0, N_("separated by |")},
+	{"country", N_("Country"), FT_CODE, CL_COUNTRY, 1, NULL},
+	{"level", N_("Level"), FT_CODE, CL_AUTHORITY_LEVEL, 1, NULL},
+	{"official_code", N_("Official code"), FT_TEXT, 0, 0, N_("the COG code of a French authority")},
+	{"population", N_("Population"), FT_INT, 0, 0, NULL},
+	{"lat", N_("Latitude"), FT_NUM, 0, 0, N_("degrees, as 47.315")},
+	{"lng", N_("Longitude"), FT_NUM, 0, 0, N_("degrees, as 5.106")},
+	{"parent_id", N_("Part of (authority number)"), FT_ID, 0, 0, NULL},
+	{"overseas", N_("Overseas authority"), FT_BOOL, 0, 0, NULL},
+	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
+	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
 static const struct ffield organisation_form[] = {
-	{"name", "Name", FT_TEXT, 0, 1, NULL},
-	{"iati_type", "Type", FT_CODE, CL_IATI_ORG_TYPE, 1, NULL},
-	{"subtype", "Subtype", FT_CODE, CL_ORG_SUBTYPE, 0, NULL},
-	{"country", "Country", FT_CODE, CL_COUNTRY, 0, NULL},
-	{"authority_id", "Based in (authority number)", FT_ID, 0, 0, NULL},
-	{"source", "Source", FT_TEXT, 0, 0, NULL},
-	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{"name", N_("Name"), FT_TEXT, 0, 1, NULL},
+	{"iati_type", N_("Type"), FT_CODE, CL_IATI_ORG_TYPE, 1, NULL},
+	{"subtype", N_("Subtype"), FT_CODE, CL_ORG_SUBTYPE, 0, NULL},
+	{"country", N_("Country"), FT_CODE, CL_COUNTRY, 0, NULL},
+	{"authority_id", N_("Based in (authority number)"), FT_ID, 0, 0, NULL},
+	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
+	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
 static const struct ffield partnership_form[] = {
-	{"name", "Name", FT_TEXT, 0, 0, "left empty: the members' names"},
-	{"members", "Members (authority numbers)", FT_IDS, 0, 1, "home first, as 12, 40"},
-	{"kind", "Kind", FT_CODE, CL_PARTNERSHIP_KIND, 1, NULL},
-	{"status", "Status", FT_CODE, CL_PARTNERSHIP_STATUS, 1, NULL},
-	{"status_date", "Status since", FT_DATE, 0, 0, NULL},
-	{"status_reason", "Reason", FT_TEXT, 0, 0, NULL},
-	{"start_date", "Start", FT_DATE, 0, 0, NULL},
-	{"end_date", "End", FT_DATE, 0, 0, NULL},
-	{"agreement_signed", "Agreement signed", FT_DATE, 0, 0, NULL},
-	{"agreement_expires", "Agreement expires", FT_DATE, 0, 0, NULL},
-	{"agreement_renewed", "Agreement renewed", FT_DATE, 0, 0, NULL},
-	{"deliberation_ref", "Council deliberation", FT_TEXT, 0, 0, NULL},
-	{"deliberation_date", "Deliberation date", FT_DATE, 0, 0, NULL},
-	{"source", "Source", FT_TEXT, 0, 0, NULL},
-	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{"name", N_("Name"), FT_TEXT, 0, 0, N_("left empty: the members' names")},
+	{"members", N_("Members (authority numbers)"), FT_IDS, 0, 1, N_("home first, as 12, 40")},
+	{"kind", N_("Kind"), FT_CODE, CL_PARTNERSHIP_KIND, 1, NULL},
+	{"status", N_("Status"), FT_CODE, CL_PARTNERSHIP_STATUS, 1, NULL},
+	{"status_date", N_("Status since"), FT_DATE, 0, 0, NULL},
+	{"status_reason", N_("Reason"), FT_TEXT, 0, 0, NULL},
+	{"start_date", N_("Start"), FT_DATE, 0, 0, NULL},
+	{"end_date", N_("End"), FT_DATE, 0, 0, NULL},
+	{"agreement_signed", N_("Agreement signed"), FT_DATE, 0, 0, NULL},
+	{"agreement_expires", N_("Agreement expires"), FT_DATE, 0, 0, NULL},
+	{"agreement_renewed", N_("Agreement renewed"), FT_DATE, 0, 0, NULL},
+	{"deliberation_ref", N_("Council deliberation"), FT_TEXT, 0, 0, NULL},
+	{"deliberation_date", N_("Deliberation date"), FT_DATE, 0, 0, NULL},
+	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
+	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
 static const struct ffield action_form[] = {
-	{"title", "Title", FT_TEXT, 0, 1, NULL},
-	{"description", "Description", FT_AREA, 0, 0, NULL},
-	{"authority_id", "Lead authority (number)", FT_ID, 0, 1, NULL},
-	{"partnership_id", "Partnership (number)", FT_ID, 0, 0, NULL},
-	{"type", "Type", FT_CODE, CL_ACTION_TYPE, 1, NULL},
-	{"status", "Status", FT_CODE, CL_IATI_ACTIVITY_STATUS, 1, NULL},
-	{"start_date", "Start", FT_DATE, 0, 0, NULL},
-	{"end_date", "End", FT_DATE, 0, 0, NULL},
-	{"domains", "Domains", FT_CODES, CL_ACTION_DOMAIN, 0, NULL},
-	{"countries", "Countries", FT_LIST, 0, 0, "ISO codes separated by |, as ML|MG"},
-	{"sectors", "DAC sectors", FT_LIST, 0, 0, "5-digit codes separated by |"},
-	{"sdgs", "SDGs", FT_LIST, 0, 0, "goal numbers separated by |"},
-	{"departments", "Departments involved", FT_TEXT, 0, 0, NULL},
-	{"elected_officials", "Elected officials involved", FT_TEXT, 0, 0, NULL},
-	{"citizen_participation", "Citizens take part", FT_BOOL, 0, 0, NULL},
-	{"source", "Source", FT_TEXT, 0, 0, NULL},
-	{"notes", "Notes", FT_AREA, 0, 0, NULL},
+	{"title", N_("Title"), FT_TEXT, 0, 1, NULL},
+	{"description", N_("Description"), FT_AREA, 0, 0, NULL},
+	{"authority_id", N_("Lead authority (number)"), FT_ID, 0, 1, NULL},
+	{"partnership_id", N_("Partnership (number)"), FT_ID, 0, 0, NULL},
+	{"type", N_("Type"), FT_CODE, CL_ACTION_TYPE, 1, NULL},
+	{"status", N_("Status"), FT_CODE, CL_IATI_ACTIVITY_STATUS, 1, NULL},
+	{"start_date", N_("Start"), FT_DATE, 0, 0, NULL},
+	{"end_date", N_("End"), FT_DATE, 0, 0, NULL},
+	{"domains", N_("Domains"), FT_CODES, CL_ACTION_DOMAIN, 0, NULL},
+	{"countries", N_("Countries"), FT_LIST, 0, 0, N_("ISO codes separated by |, as ML|MG")},
+	{"sectors", N_("DAC sectors"), FT_LIST, 0, 0, N_("5-digit codes separated by |")},
+	{"sdgs", N_("SDGs"), FT_LIST, 0, 0, N_("goal numbers separated by |")},
+	{"departments", N_("Departments involved"), FT_TEXT, 0, 0, NULL},
+	{"elected_officials", N_("Elected officials involved"), FT_TEXT, 0, 0, NULL},
+	{"citizen_participation", N_("Citizens take part"), FT_BOOL, 0, 0, NULL},
+	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
+	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
@@ -111,14 +111,23 @@ static const struct {
 	const char *new_title, *edit_title, *history_title;
 	const struct ffield *fields;
 } forms[RK_COUNT] = {
-	[RK_AUTHORITY] = {"authorities", "authority", "New authority", "Edit authority",
-			  "History of authority", authority_form},
-	[RK_ORGANISATION] = {"organisations", "organisation", "New organisation", "Edit organisation",
-			     "History of organisation", organisation_form},
-	[RK_PARTNERSHIP] = {"partnerships", "partnership", "New partnership", "Edit partnership",
-			    "History of partnership", partnership_form},
-	[RK_ACTION] = {"actions", "action", "New action", "Edit action", "History of action", action_form},
+	[RK_AUTHORITY] = {"authorities", "authority", N_("New authority"), N_("Edit authority"),
+			  N_("History of authority"), authority_form},
+	[RK_ORGANISATION] = {"organisations", "organisation", N_("New organisation"), N_("Edit organisation"),
+			     N_("History of organisation"), organisation_form},
+	[RK_PARTNERSHIP] = {"partnerships", "partnership", N_("New partnership"), N_("Edit partnership"),
+			    N_("History of partnership"), partnership_form},
+	[RK_ACTION] = {"actions", "action", N_("New action"), N_("Edit action"), N_("History of action"), action_form},
 };
+
+/* An audit event's operation, in the page's language. */
+static const char *op_label(const struct req *r, const char *op)
+{
+	return strcmp(op, "create") == 0   ? tr(r, "create")
+	       : strcmp(op, "update") == 0 ? tr(r, "update")
+	       : strcmp(op, "delete") == 0 ? tr(r, "delete")
+					   : op;
+}
 
 static enum record_kind path_kind(const char *tail)
 {
@@ -550,7 +559,7 @@ int form_login(struct req *r)
 	struct buf *b = &r->body;
 	page_begin(r, tr(r, "Log in"), NULL);
 	html(b, "<p class=\"error\" role=\"alert\">");
-	html_text(b, tr(r, rc == EALA_EINVAL ? "Wrong login or password." : "The server cannot open a session."));
+	html_text(b, rc == EALA_EINVAL ? tr(r, "Wrong login or password.") : tr(r, "The server cannot open a session."));
 	html(b, "</p>\n<p><a href=\"/login\">");
 	html_text(b, tr(r, "Try again"));
 	html(b, "</a></p>\n");
@@ -603,7 +612,7 @@ static int history_event(void *ctx, const struct audit_event *e)
 	html(b, "<h2>");
 	html_text(b, e->at);
 	html(b, ": ");
-	html_text(b, tr(h->r, e->operation));
+	html_text(b, op_label(h->r, e->operation));
 	html(b, " ");
 	html_text(b, tr(h->r, "by"));
 	html(b, " ");

@@ -1,49 +1,59 @@
-/* i18n.c: the language of the pages: English as written in the code, other
- * languages from data/i18n/LANG.json ({"English text": "translation"}), read
- * once before the server starts; the code lists carry their own labels.
+/* i18n.c: the language of the pages. The words are written in English in the
+ * code, marked for xgettext (tr(), trn(), N_(), and the label arguments of
+ * field(), code_field() and SECTION()), and translated with GNU gettext from
+ * po/LANG.po, compiled by Meson into the "eala" text domain. The code lists
+ * carry their own labels; country names come from iso-codes' catalogs.
+ *
  * A request's language comes from ?lang=, else the eala_lang cookie, else
- * Accept-Language, else English. Adding a language is one new file (and its
- * code below). */
+ * Accept-Language, else English. gettext follows the calling thread's locale,
+ * so the worker thread switches to the language's locale (LC_MESSAGES only:
+ * numbers keep their C format) for the request and back after it; nothing
+ * process-wide changes while the server runs. A language whose locale the
+ * system lacks is not offered (scripts/install-deps generates them). */
 #include "web.h"
 #include "html.h"
 
 #include "../core/codelist.h"
-#include "../io/codelist_load.h"
 
-#include <jansson.h>
+#include <libintl.h>
+#include <locale.h>
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define DOMAIN "eala"
+
 static const struct {
 	const char *code;     /* ISO 639-1 */
 	const char *name;     /* in its own language */
 	int codelist;         /* CL_LANG_* */
+	const char *locale;   /* a locale of that language, for gettext */
 } langs[] = {
-	{"en", "English", CL_LANG_EN},
-	{"fr", "Français", CL_LANG_FR},
+	{"en", "English", CL_LANG_EN, NULL},
+	{"fr", "Français", CL_LANG_FR, "fr_FR.UTF-8"},
 };
 #define NLANGS (sizeof(langs) / sizeof(*langs))
 
-/* Read-only once loaded: the catalogs, by language. */
-static json_t *catalogs[NLANGS];
+/* Read-only once loaded: each language's LC_MESSAGES locale; (locale_t)0
+ * for English and for a language the system has no locale for. */
+static locale_t locales[NLANGS];
 
 int i18n_load(char **errmsg)
 {
+	const char *dir = getenv("EALA_LOCALEDIR");
+	if (!bindtextdomain(DOMAIN, dir && *dir ? dir : EALA_LOCALEDIR) ||
+	    !bind_textdomain_codeset(DOMAIN, "UTF-8")) {
+		*errmsg = xasprintf("the translations cannot be bound to %s", dir && *dir ? dir : EALA_LOCALEDIR);
+		return EALA_EIO;
+	}
+	/* LANGUAGE would override every thread's locale */
+	unsetenv("LANGUAGE");
 	for (size_t i = 1; i < NLANGS; i++) {
-		char rel[32];
-		snprintf(rel, sizeof(rel), "i18n/%s.json", langs[i].code);
-		char *path = eala_datapath(rel);
-		json_error_t err = {.line = 0, .text = "not a JSON object"};
-		catalogs[i] = path ? json_load_file(path, JSON_REJECT_DUPLICATES, &err) : NULL;
-		if (!catalogs[i] || !json_is_object(catalogs[i])) {
-			*errmsg = xasprintf("%s:%d: the %s translations cannot be read: %s", path ? path : rel,
-					    err.line, langs[i].name, err.text);
-			free(path);
-			return EALA_EIO;
-		}
-		free(path);
+		locales[i] = newlocale(LC_MESSAGES_MASK, langs[i].locale, (locale_t)0);
+		if (!locales[i])
+			fprintf(stderr, "eala serve: no %s pages: the system lacks the %s locale "
+				"(scripts/install-deps generates it)\n", langs[i].name, langs[i].locale);
 	}
 	return EALA_OK;
 }
@@ -51,17 +61,31 @@ int i18n_load(char **errmsg)
 void i18n_free(void)
 {
 	for (size_t i = 0; i < NLANGS; i++) {
-		json_decref(catalogs[i]);
-		catalogs[i] = NULL;
+		if (locales[i])
+			freelocale(locales[i]);
+		locales[i] = (locale_t)0;
 	}
+}
+
+static int translated(const struct req *r)
+{
+	return r && r->lang > 0 && (size_t)r->lang < NLANGS && locales[r->lang];
 }
 
 const char *tr(const struct req *r, const char *en)
 {
-	if (!r || r->lang <= 0 || (size_t)r->lang >= NLANGS || !catalogs[r->lang])
-		return en;
-	const char *t = json_string_value(json_object_get(catalogs[r->lang], en));
-	return t && *t ? t : en;
+	return translated(r) ? dgettext(DOMAIN, en) : en;
+}
+
+const char *trn(const struct req *r, const char *one, const char *many, unsigned long n)
+{
+	return translated(r) ? dngettext(DOMAIN, one, many, n) : n == 1 ? one : many;
+}
+
+void lang_release(struct req *r)
+{
+	if (translated(r))
+		uselocale(LC_GLOBAL_LOCALE);
 }
 
 int lang_codelist(const struct req *r)
@@ -77,12 +101,12 @@ const char *lang_code(const struct req *r)
 static int find(const char *code, size_t len)
 {
 	for (size_t i = 0; i < NLANGS; i++)
-		if (strlen(langs[i].code) == len && strncmp(langs[i].code, code, len) == 0)
+		if ((i == 0 || locales[i]) && strlen(langs[i].code) == len && strncmp(langs[i].code, code, len) == 0)
 			return (int)i;
 	return -1;
 }
 
-void lang_choose(struct req *r)
+static void pick(struct req *r)
 {
 	const char *asked = req_arg(r, "lang");
 	int l;
@@ -113,6 +137,13 @@ void lang_choose(struct req *r)
 	r->lang = 0;
 }
 
+void lang_choose(struct req *r)
+{
+	pick(r);
+	if (translated(r))
+		uselocale(locales[r->lang]);
+}
+
 /* Appends the request's query arguments but lang, each as "name=value&". */
 static enum MHD_Result keep_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
@@ -134,6 +165,8 @@ void lang_links(struct req *r)
 	struct buf *b = &r->body;
 	buf_puts(b, "<nav class=\"langs\" aria-label=\"Language\">");
 	for (size_t i = 0; i < NLANGS; i++) {
+		if (i > 0 && !locales[i])
+			continue;
 		if ((int)i == r->lang) {
 			buf_puts(b, "<strong lang=\"");
 			buf_puts(b, langs[i].code);

@@ -150,7 +150,8 @@ static int li_outcome(void *ctx, const struct observed_outcome *o)
 	html(b, "</strong> (");
 	html_text(b, codelist_label(CL_TERRITORY_SIDE, o->side, lang_codelist(c->r)));
 	html(b, ", ");
-	html_text(b, tr(c->r, strcmp(o->reported_by, "partner") == 0 ? "reported by the partner" : "reported at home"));
+	html_text(b, strcmp(o->reported_by, "partner") == 0 ? tr(c->r, "reported by the partner")
+							      : tr(c->r, "reported at home"));
 	if (o->unexpected) {
 		html(b, ", ");
 		html_text(b, tr(c->r, "unexpected"));
@@ -209,8 +210,8 @@ int page_home(struct req *r)
 	}
 	free(err);
 	if (r->user.id) {
-		static const char *const what[][2] = {{"authorities", "authority"}, {"partnerships", "partnership"},
-						      {"actions", "action"}, {"organisations", "organisation"}};
+		static const char *const what[][2] = {{"authorities", N_("authority")},
+		    {"partnerships", N_("partnership")}, {"actions", N_("action")}, {"organisations", N_("organisation")}};
 		html(b, "<p class=\"actions\">");
 		html_text(b, tr(r, "New:"));
 		for (size_t i = 0; i < 4; i++) {
@@ -236,7 +237,7 @@ int page_search(struct req *r)
 {
 	const char *q = req_arg(r, "q");
 	struct buf *b = &r->body;
-	page_begin(r, tr(r, q ? "Search results" : "Search"), q);
+	page_begin(r, q ? tr(r, "Search results") : tr(r, "Search"), q);
 	if (!q) {
 		html(b, "<p>");
 		html_text(b, tr(r, "Type a name: a city, a region, a partnership, an action."));
@@ -297,7 +298,7 @@ static int page_authority(struct req *r)
 {
 	struct authority a;
 	if (store_authority_get(r->st, r->id, &a) != EALA_OK)
-		return page_missing(r, "There is no authority with this number.");
+		return page_missing(r, N_("There is no authority with this number."));
 	struct buf *b = &r->body;
 	page_begin(r, a.name, NULL);
 	record_actions(r, "authorities", a.id);
@@ -335,7 +336,7 @@ static int page_partnership(struct req *r)
 {
 	struct partnership p;
 	if (store_partnership_get(r->st, r->id, &p) != EALA_OK)
-		return page_missing(r, "There is no partnership with this number.");
+		return page_missing(r, N_("There is no partnership with this number."));
 	struct buf *b = &r->body;
 	page_begin(r, p.name, NULL);
 	record_actions(r, "partnerships", p.id);
@@ -378,7 +379,7 @@ static int page_action(struct req *r)
 {
 	struct action a;
 	if (store_action_get(r->st, r->id, &a) != EALA_OK)
-		return page_missing(r, "There is no action with this number.");
+		return page_missing(r, N_("There is no action with this number."));
 	struct buf *b = &r->body;
 	page_begin(r, a.title, NULL);
 	record_actions(r, "actions", a.id);
@@ -425,7 +426,7 @@ static int page_organisation(struct req *r)
 {
 	struct organisation o;
 	if (store_organisation_get(r->st, r->id, &o) != EALA_OK)
-		return page_missing(r, "There is no organisation with this number.");
+		return page_missing(r, N_("There is no organisation with this number."));
 	struct buf *b = &r->body;
 	page_begin(r, o.name, NULL);
 	record_actions(r, "organisations", o.id);

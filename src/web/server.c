@@ -308,6 +308,7 @@ static enum MHD_Result dispatch(struct pool *pool, struct cache *cache, struct r
 		rt->handler(r);
 	}
 	auth_clear(r);
+	lang_release(r);
 	pool_put(pool, r->st);
 	r->st = NULL;
 	return respond(r);

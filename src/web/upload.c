@@ -69,8 +69,9 @@ int form_import(struct req *r)
 		r->status = MHD_HTTP_FORBIDDEN;
 		page_begin(r, tr(r, "Not imported"), NULL);
 		html(b, "<p class=\"error\">");
-		html_text(b, tr(r, authz_writes_all(&p) ? "The form has expired or did not come from eala (CSRF token). Load it again."
-							 : "Importing a file needs the admin or coordinator role."));
+		html_text(b, authz_writes_all(&p)
+				     ? tr(r, "The form has expired or did not come from eala (CSRF token). Load it again.")
+				     : tr(r, "Importing a file needs the admin or coordinator role."));
 		html(b, "</p>\n");
 		page_end(r);
 		return r->status;
@@ -102,13 +103,17 @@ int form_import(struct req *r)
 		rmdir(dir);
 	}
 	r->status = rc == EALA_OK ? MHD_HTTP_OK : rc == EALA_EINVAL ? 422 : MHD_HTTP_INTERNAL_SERVER_ERROR;
-	page_begin(r, tr(r, rc == EALA_OK ? (dry_run ? "The file is fine" : "Imported") : "Nothing imported"), NULL);
+	page_begin(r, rc != EALA_OK ? tr(r, "Nothing imported") : dry_run ? tr(r, "The file is fine") : tr(r, "Imported"),
+		   NULL);
 	if (rc == EALA_OK) {
 		html(b, "<p role=\"status\">");
 		html_text(b, name);
 		html(b, ": ");
 		if (dry_run)
 			html_text(b, tr(r, "checked, nothing written.")), html(b, " ");
+		static const char *const kinds[RK_COUNT] = {
+			[RK_AUTHORITY] = N_("authorities"), [RK_ORGANISATION] = N_("organisations"),
+			[RK_PARTNERSHIP] = N_("partnerships"), [RK_ACTION] = N_("actions")};
 		for (int k = 0; k < RK_COUNT; k++) {
 			if (!rep.created[k] && !rep.updated[k])
 				continue;
@@ -120,7 +125,7 @@ int form_import(struct req *r)
 			html(b, " ");
 			html_text(b, tr(r, "updated"));
 			html(b, " ");
-			html_text(b, tr(r, record_kind_name((enum record_kind)k)));
+			html_text(b, tr(r, kinds[k]));
 			html(b, ". ");
 		}
 		html(b, "</p>\n");
@@ -128,7 +133,7 @@ int form_import(struct req *r)
 		html(b, "<p class=\"error\" role=\"alert\">");
 		html_int(b, (long long)errlist_count(&el));
 		html(b, " ");
-		html_text(b, tr(r, errlist_count(&el) == 1 ? "problem" : "problems"));
+		html_text(b, trn(r, "problem", "problems", (unsigned long)errlist_count(&el)));
 		html(b, "; ");
 		html_text(b, tr(r, "the database is as it was:"));
 		html(b, "</p>\n<ul class=\"problems\">\n");
