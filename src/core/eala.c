@@ -18,6 +18,7 @@ const char *eala_strerror(int status)
 	case EALA_EIO: return "input/output error";
 	case EALA_ENOMEM: return "out of memory";
 	case EALA_EVERSION: return "database version not supported";
+	case EALA_ELIMIT: return "too many attempts";
 	}
 	return "unknown error";
 }

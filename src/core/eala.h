@@ -19,6 +19,7 @@ enum eala_status {
 	EALA_EIO,        /* file or database I/O failed */
 	EALA_ENOMEM,     /* out of memory */
 	EALA_EVERSION,   /* database made by a newer eala */
+	EALA_ELIMIT,     /* too many attempts: wait before the next */
 };
 
 /* Short English name of a status, for messages. */

@@ -69,9 +69,15 @@ int session_open(struct req *r, const char *login, const char *password, char *t
 	static const char dummy[] = "$argon2id$v=19$m=65536,t=2,p=1$"
 				    "y/aZHvqaPxmQWe/N0to9Xg$"
 				    "EUZoBI+q9fGvuTPjmK9mu2Fi2KPZ4zugFbhPilhYrZc";
+	int wait = throttle_wait(r, login);
+	if (wait > 0) {
+		r->retry_after = wait;
+		return EALA_ELIMIT;
+	}
 	struct user u = {0};
 	int found = login && password && store_user_by_login(r->st, login, &u) == EALA_OK;
 	int ok = password_verify(found ? u.password_hash : dummy, password ? password : "") && found;
+	throttle_note(r, login, ok);
 	int rc = EALA_EINVAL;
 	if (ok) {
 		char hash[65], expires[32];
@@ -110,6 +116,9 @@ int api_login(struct req *r)
 	json_decref(j);
 	if (rc == EALA_EINVAL)
 		return json_error(r, MHD_HTTP_UNAUTHORIZED, NULL, "wrong login or password");
+	if (rc == EALA_ELIMIT)
+		return json_error(r, MHD_HTTP_TOO_MANY_REQUESTS, NULL,
+				  "too many failed logins: wait for the Retry-After seconds");
 	if (rc)
 		return json_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, NULL, "cannot open a session");
 	struct role *roles;

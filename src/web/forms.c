@@ -555,11 +555,24 @@ int form_login(struct req *r)
 	int rc = session_open(r, req_form(r, "login"), req_form(r, "password"), token, csrf);
 	if (rc == EALA_OK)
 		return redirect(r, req_form(r, "next"));
-	r->status = rc == EALA_EINVAL ? MHD_HTTP_UNAUTHORIZED : MHD_HTTP_SERVICE_UNAVAILABLE;
+	r->status = rc == EALA_EINVAL ? MHD_HTTP_UNAUTHORIZED
+		    : rc == EALA_ELIMIT ? MHD_HTTP_TOO_MANY_REQUESTS
+					: MHD_HTTP_SERVICE_UNAVAILABLE;
 	struct buf *b = &r->body;
 	page_begin(r, tr(r, "Log in"), NULL);
 	html(b, "<p class=\"error\" role=\"alert\">");
-	html_text(b, rc == EALA_EINVAL ? tr(r, "Wrong login or password.") : tr(r, "The server cannot open a session."));
+	if (rc == EALA_ELIMIT) {
+		char msg[256];
+		int minutes = (r->retry_after + 59) / 60;
+		snprintf(msg, sizeof(msg),
+			 trn(r, "Too many failed logins: try again in %d minute.",
+			     "Too many failed logins: try again in %d minutes.", (unsigned long)minutes),
+			 minutes);
+		html_text(b, msg);
+	} else {
+		html_text(b, rc == EALA_EINVAL ? tr(r, "Wrong login or password.")
+					       : tr(r, "The server cannot open a session."));
+	}
 	html(b, "</p>\n<p><a href=\"/login\">");
 	html_text(b, tr(r, "Try again"));
 	html(b, "</a></p>\n");

@@ -122,6 +122,7 @@ int web_http_status(int eala_status)
 	case EALA_ENOTFOUND: return MHD_HTTP_NOT_FOUND;
 	case EALA_ECONFLICT: return MHD_HTTP_CONFLICT;
 	case EALA_EVERSION: return MHD_HTTP_SERVICE_UNAVAILABLE;
+	case EALA_ELIMIT: return MHD_HTTP_TOO_MANY_REQUESTS;
 	default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
 	}
 }
@@ -226,6 +227,11 @@ static enum MHD_Result respond(struct req *r)
 	if (etag[0]) {
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+	}
+	if (r->retry_after > 0) {
+		char secs[24];
+		snprintf(secs, sizeof(secs), "%d", r->retry_after);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, secs);
 	}
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");

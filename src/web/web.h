@@ -77,6 +77,7 @@ struct req {
 	char location[512];       /* a Location header to send ("" when none) */
 	int lang;                 /* the page's language, an index of i18n.c's languages (0: English) */
 	char lang_cookie[80];     /* a Set-Cookie for a language just chosen ("" when none) */
+	int retry_after;          /* seconds, sent as Retry-After when > 0 */
 	struct MHD_PostProcessor *pp;   /* for form bodies */
 	struct form_field {
 		char *key;
@@ -85,6 +86,18 @@ struct req {
 	} *form;
 	size_t n_form;
 };
+
+/* Login throttling (throttle.c): after THROTTLE_LOGIN failed logins for one
+ * login, or THROTTLE_CLIENT from one address, within THROTTLE_WINDOW seconds,
+ * further attempts are refused without looking at the password until the
+ * window has passed. In memory, per server process. */
+#define THROTTLE_LOGIN 5
+#define THROTTLE_CLIENT 30
+#define THROTTLE_WINDOW 900
+/* Seconds to wait before login may be tried from this request's client; 0: go. */
+int throttle_wait(struct req *r, const char *login);
+/* Counts a failed login, or forgets the login's failures after a success. */
+void throttle_note(struct req *r, const char *login, int succeeded);
 
 /* Languages (i18n.c): load the catalogs before the server starts; tr() gives
  * the text in the request's language (English when untranslated). */

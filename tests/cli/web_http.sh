@@ -386,6 +386,23 @@ same "$code" "303" "logging out"
 get /authorities/1/edit -b "$T/fjar"
 same "$code" "303" "after which forms send to the login page again"
 
+# login throttling: five wrong passwords for one login, and the sixth attempt is
+# refused even with the right password, with a Retry-After; other logins go on
+for i in 1 2 3 4 5; do
+	get /api/v1/login -X POST -d '{"login":"vi","password":"guess-'$i'"}'
+	printf '%s ' "$code" >>"$T/codes"
+done
+same "$(cat "$T/codes")" "401 401 401 401 401 " "five wrong passwords are each a 401"
+code=$(curl -s -D "$T/h" -o "$T/out" -w '%{http_code}' -X POST -d '{"login":"vi","password":"viewer-pass"}' "$URL/api/v1/login")
+same "$code" "429" "the sixth attempt is refused, right password or not"
+has h "Retry-After: " "with a Retry-After header"
+same "$(json "j['errors'][0]['message'][:21]")" "too many failed login" "and says why"
+get /login -X POST -b eala_lang=fr --data-urlencode "login=vi" --data-urlencode "password=viewer-pass"
+same "$code" "429" "the login form is throttled too"
+has out "Trop de connexions manquées : réessayez dans 15 minutes." "and says for how long, in the page's language"
+get /api/v1/login -X POST -d '{"login":"ed","password":"editor-pass"}'
+same "$code" "200" "another login is not held up"
+
 kill -TERM "$PID"
 wait "$PID"
 same "$?" "0" "SIGTERM stops the server cleanly"
