@@ -59,7 +59,7 @@ static int check_role(struct cli *c)
 		cli_error("--role %s is scoped to an authority: give --authority ID", c->role);
 		return 0;
 	}
-	if (!role_scoped(c->role) && c->filter.authority_id) {
+	if (!role_scopable(c->role) && c->filter.authority_id) {
 		cli_error("--role %s is not scoped to an authority: leave --authority out", c->role);
 		return 0;
 	}

@@ -15,6 +15,11 @@ int role_valid(const char *role)
 	return 0;
 }
 
+int role_scopable(const char *role)
+{
+	return role_scoped(role) || (role && strcmp(role, "coordinator") == 0);
+}
+
 int role_scoped(const char *role)
 {
 	return role && (strcmp(role, "editor") == 0 || strcmp(role, "partner_contributor") == 0);
@@ -38,11 +43,14 @@ int authz_allows(const struct principal *p, enum operation op, const int64_t *sc
 		const struct role *r = &p->roles[i];
 		if (!r->role)
 			continue;
-		if (strcmp(r->role, "admin") == 0 || strcmp(r->role, "coordinator") == 0)
+		if (strcmp(r->role, "admin") == 0)
 			return 1;
-		if (strcmp(r->role, "editor") == 0) {
-			/* an editor records their authority's work, and may add the
-			 * foreign authorities and organisations it works with */
+		/* an editor records their authority's work, and may add the foreign
+		 * authorities and organisations it works with; a coordinator reads
+		 * everything and edits, the same way, the authorities an admin
+		 * granted them (one coordinator role per authority) */
+		if (strcmp(r->role, "editor") == 0 ||
+		    (strcmp(r->role, "coordinator") == 0 && r->authority_id)) {
 			if (n_scope == 0 && op == OP_CREATE)
 				return 1;
 			if (in_scope(r->authority_id, scope, n_scope))
@@ -56,8 +64,7 @@ int authz_allows(const struct principal *p, enum operation op, const int64_t *sc
 int authz_writes_all(const struct principal *p)
 {
 	for (size_t i = 0; p && i < p->n_roles; i++)
-		if (p->roles[i].role && (strcmp(p->roles[i].role, "admin") == 0 ||
-					 strcmp(p->roles[i].role, "coordinator") == 0))
+		if (p->roles[i].role && strcmp(p->roles[i].role, "admin") == 0)
 			return 1;
 	return 0;
 }

@@ -1,9 +1,10 @@
 /* auth.h: who may do what (one place for every role rule), passwords and
  * session tokens (libsodium).
  *
- * Roles are scoped to an authority or global (DESIGN.md §2): admin and
- * coordinator are global; editor and partner_contributor belong to one
- * authority; viewer only reads. authz_allows() is the only function that
+ * Roles are scoped to an authority or global (DESIGN.md §2): admin is global;
+ * a coordinator reads everything and edits the authorities an admin granted
+ * (a coordinator role with an authority, one per grant); editor and
+ * partner_contributor belong to one authority; viewer only reads. authz_allows() is the only function that
  * answers "may this user do this", so that the web layer and the CLI check
  * roles in one place.
  */
@@ -29,6 +30,8 @@ struct principal {
 int role_valid(const char *role);
 /* 1 when role needs an authority (editor, partner_contributor). */
 int role_scoped(const char *role);
+/* 1 when role may be given an authority (the scoped ones and coordinator). */
+int role_scopable(const char *role);
 
 /* Whether p may do op on a record that belongs to the authorities in scope
  * (the authority itself, a partnership's members, an action's lead, an
@@ -36,8 +39,8 @@ int role_scoped(const char *role);
  * foreign authority). Reading is open to everyone. */
 int authz_allows(const struct principal *p, enum operation op, const int64_t *scope, size_t n_scope);
 
-/* Whether p may write any record (admin, coordinator): imports of whole
- * files, whose rows may belong to any authority, need it. */
+/* Whether p may write any record (admin): imports of whole files, whose rows
+ * may belong to any authority, need it. */
 int authz_writes_all(const struct principal *p);
 
 /* Argon2id hash of a password (libsodium's string format) into out, which

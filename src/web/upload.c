@@ -1,7 +1,7 @@
 /* upload.c: importing a CSV file through the browser: the same import as
  * 'eala import csv' (src/io/records_csv.c), all or nothing, with every
  * problem listed by line. Whole files may touch any authority's records, so
- * importing needs a role that writes everywhere (admin, coordinator). */
+ * importing needs a role that writes everywhere (admin). */
 #define _GNU_SOURCE
 #include "html.h"
 
@@ -71,7 +71,7 @@ int form_import(struct req *r)
 		html(b, "<p class=\"error\">");
 		html_text(b, authz_writes_all(&p)
 				     ? tr(r, "The form has expired or did not come from eala (CSRF token). Load it again.")
-				     : tr(r, "Importing a file needs the admin or coordinator role."));
+				     : tr(r, "Importing a file needs the admin role."));
 		html(b, "</p>\n");
 		page_end(r);
 		return r->status;

@@ -14,6 +14,10 @@ expect_rc 0 "a small database for the server"
 EALA_PASSWORD=editor-pass run user add ed --role editor --authority 1
 EALA_PASSWORD=viewer-pass run user add vi --role viewer
 EALA_PASSWORD=admin-pass1 run user add ad --role admin
+EALA_PASSWORD=coord-pass1 run user add co --role coordinator
+run user grant co --role coordinator --authority 4
+expect_rc 0 "an admin grants a coordinator an authority to edit"
+EALA_PASSWORD=partner-pass run user add pa --role partner_contributor --authority 2
 
 PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
 URL="http://127.0.0.1:$PORT"
@@ -173,6 +177,8 @@ login() {   # login USER PASSWORD: the bearer token
 ED=$(login ed editor-pass)
 VI=$(login vi viewer-pass)
 AD=$(login ad admin-pass1)
+CO=$(login co coord-pass1)
+PA=$(login pa partner-pass)
 # who  method path                      body                                                        status
 while IFS='|' read -r who method path body want; do
 	case "$who" in
@@ -180,6 +186,8 @@ while IFS='|' read -r who method path body want; do
 	viewer) auth="Authorization: Bearer $VI" ;;
 	editor) auth="Authorization: Bearer $ED" ;;
 	admin) auth="Authorization: Bearer $AD" ;;
+	coordinator) auth="Authorization: Bearer $CO" ;;
+	partner) auth="Authorization: Bearer $PA" ;;
 	esac
 	if [ -n "$body" ]; then
 		get "$path" -X "$method" -H "$auth" -d "$body"
@@ -217,6 +225,18 @@ editor|POST|/api/v1/actions|{"title":"Mission","authority_id":3,"type":"mission"
 editor|PUT|/api/v1/actions/31|{"status":"3"}|403
 editor|DELETE|/api/v1/actions/31||403
 editor|DELETE|/api/v1/actions/30||200
+coordinator|PUT|/api/v1/authorities/4|{"population":5000}|200
+coordinator|PUT|/api/v1/authorities/3|{"population":1}|403
+coordinator|PUT|/api/v1/partnerships/11|{"notes":"Bous is granted"}|200
+coordinator|PUT|/api/v1/partnerships/10|{"notes":"not granted"}|403
+coordinator|POST|/api/v1/actions|{"title":"Visit","authority_id":4,"type":"mission","status":"2"}|201
+coordinator|DELETE|/api/v1/organisations/21||403
+coordinator|POST|/api/v1/organisations|{"name":"Verein","iati_type":"22","authority_id":3}|403
+partner|PUT|/api/v1/authorities/2|{"population":1}|403
+partner|PUT|/api/v1/partnerships/10|{"status":"dormant"}|403
+partner|POST|/api/v1/actions|{"title":"Report","authority_id":2,"type":"mission","status":"2"}|403
+partner|POST|/api/v1/authorities|{"name":"A","country":"ML","level":"municipality"}|403
+partner|DELETE|/api/v1/organisations/20||403
 admin|PUT|/api/v1/authorities/3|{"population":1}|200
 admin|DELETE|/api/v1/organisations/21||200
 admin|DELETE|/api/v1/authorities/1||409
@@ -359,6 +379,17 @@ has out "<th scope=\"row\">population</th><td>9600</td><td>9700</td>" "and what 
 # a CSV file through the browser
 get /import -X POST -b "$T/fjar" -F "csrf=$FCSRF" -F "file=@auth.csv"
 same "$code" "403" "an editor cannot import whole files"
+get /login -X POST -c "$T/cjar" --data-urlencode "login=co" --data-urlencode "password=coord-pass1"
+get /import -b "$T/cjar"
+CCSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/out" | head -1)
+get /import -X POST -b "$T/cjar" -F "csrf=$CCSRF" -F "file=@auth.csv"
+same "$code" "403" "nor can a coordinator: whole files are the admin's"
+get /authorities/4/edit -X POST -b "$T/cjar" --data-urlencode "csrf=$CCSRF" --data-urlencode "name=Bous" \
+	--data-urlencode "country=DE" --data-urlencode "level=municipality" --data-urlencode "population=2300"
+same "$code" "303" "a coordinator edits a granted authority through its form"
+get /authorities/1/edit -X POST -b "$T/cjar" --data-urlencode "csrf=$CCSRF" --data-urlencode "name=Quetigny" \
+	--data-urlencode "country=FR" --data-urlencode "level=municipality"
+same "$code" "403" "but not another"
 get /login -X POST -c "$T/ajar" --data-urlencode "login=ad" --data-urlencode "password=admin-pass1"
 get /import -b "$T/ajar"
 ACSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/out" | head -1)
