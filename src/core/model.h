@@ -37,6 +37,7 @@ struct authority {
 	char *source;         /* where the record comes from */
 	char *illustrative;   /* fields whose values are invented, comma separated, or "all" */
 	char *notes;
+	int draft;            /* 1: a draft, read by signed-in users only; 0: published */
 };
 
 struct organisation {
@@ -49,6 +50,7 @@ struct organisation {
 	char *source;
 	char *illustrative;
 	char *notes;
+	int draft;            /* 1: a draft, read by signed-in users only; 0: published */
 };
 
 struct network_membership {
@@ -74,6 +76,7 @@ struct partnership {
 	char *source;         /* "declared", or "import:FILE" */
 	char *illustrative;
 	char *notes;
+	int draft;            /* 1: a draft, read by signed-in users only; 0: published */
 	int64_t *members;     /* authority ids, home first */
 	size_t n_members;
 	int name_derived;     /* the name only joins the members' names ("A – B"): the
@@ -107,6 +110,7 @@ struct action {
 	char *source;
 	char *illustrative;
 	char *notes;
+	int draft;            /* 1: a draft, read by signed-in users only; 0: published */
 };
 
 struct financing {

@@ -485,6 +485,7 @@ static const struct field authority_fields[] = {
 	FSTR(struct authority, "source", source),
 	FILLUS(struct authority),
 	FSTR(struct authority, "notes", notes),
+	FBOOL(struct authority, "draft", draft),
 	FEND
 };
 
@@ -498,6 +499,7 @@ static const struct field organisation_fields[] = {
 	FSTR(struct organisation, "source", source),
 	FILLUS(struct organisation),
 	FSTR(struct organisation, "notes", notes),
+	FBOOL(struct organisation, "draft", draft),
 	FEND
 };
 
@@ -527,6 +529,7 @@ static const struct field partnership_fields[] = {
 	FSTR(struct partnership, "source", source),
 	FILLUS(struct partnership),
 	FSTR(struct partnership, "notes", notes),
+	FBOOL(struct partnership, "draft", draft),
 	FEND
 };
 
@@ -551,6 +554,7 @@ static const struct field action_fields[] = {
 	FSTR(struct action, "source", source),
 	FILLUS(struct action),
 	FSTR(struct action, "notes", notes),
+	FBOOL(struct action, "draft", draft),
 	FEND
 };
 
@@ -1748,6 +1752,8 @@ static int export_authority(void *ctx, const struct authority *a)
 	json_set_str(o, "source", a->source);
 	set_illustrative(o, a->illustrative);
 	json_set_str(o, "notes", a->notes);
+	if (a->draft)
+		json_object_set_new(o, "draft", json_true());
 	return add(x, o);
 }
 
@@ -1763,6 +1769,8 @@ static int export_organisation(void *ctx, const struct organisation *g)
 	json_set_str(o, "source", g->source);
 	set_illustrative(o, g->illustrative);
 	json_set_str(o, "notes", g->notes);
+	if (g->draft)
+		json_object_set_new(o, "draft", json_true());
 	return add(ctx, o);
 }
 
@@ -1807,6 +1815,8 @@ static int export_partnership(void *ctx, const struct partnership *p)
 	json_set_str(o, "source", p->source);
 	set_illustrative(o, p->illustrative);
 	json_set_str(o, "notes", p->notes);
+	if (p->draft)
+		json_object_set_new(o, "draft", json_true());
 	return add(ctx, o);
 }
 
@@ -1843,6 +1853,8 @@ static int export_action(void *ctx, const struct action *a)
 	json_set_str(o, "source", a->source);
 	set_illustrative(o, a->illustrative);
 	json_set_str(o, "notes", a->notes);
+	if (a->draft)
+		json_object_set_new(o, "draft", json_true());
 	return add(ctx, o);
 }
 

@@ -52,6 +52,8 @@ json_t *authority_json(const struct authority *a)
 	json_set_str(o, "source", a->source);
 	json_set_str(o, "illustrative", a->illustrative);
 	json_set_str(o, "notes", a->notes);
+	if (a->draft)
+		json_object_set_new(o, "draft", json_true());
 	return o;
 }
 
@@ -67,6 +69,8 @@ json_t *organisation_json(const struct organisation *g)
 	json_set_str(o, "source", g->source);
 	json_set_str(o, "illustrative", g->illustrative);
 	json_set_str(o, "notes", g->notes);
+	if (g->draft)
+		json_object_set_new(o, "draft", json_true());
 	return o;
 }
 
@@ -93,6 +97,8 @@ json_t *partnership_json(const struct partnership *p)
 	json_set_str(o, "source", p->source);
 	json_set_str(o, "illustrative", p->illustrative);
 	json_set_str(o, "notes", p->notes);
+	if (p->draft)
+		json_object_set_new(o, "draft", json_true());
 	return o;
 }
 
@@ -129,6 +135,8 @@ json_t *action_json(const struct action *a)
 	json_set_str(o, "source", a->source);
 	json_set_str(o, "illustrative", a->illustrative);
 	json_set_str(o, "notes", a->notes);
+	if (a->draft)
+		json_object_set_new(o, "draft", json_true());
 	return o;
 }
 
@@ -424,7 +432,7 @@ void authority_from_json(json_t *j, struct authority *a, struct errlist *el)
 {
 	static const char *const known[] = {"name", "other_names", "country", "level", "official_code",
 					    "population", "lat", "lng", "parent_id", "overseas", "source",
-					    "illustrative", "notes", NULL};
+					    "illustrative", "notes", "draft", NULL};
 	struct reader r = {j, el, known};
 	check_known(&r);
 	get_str(&r, "name", &a->name);
@@ -457,12 +465,13 @@ void authority_from_json(json_t *j, struct authority *a, struct errlist *el)
 	get_str(&r, "source", &a->source);
 	get_str(&r, "illustrative", &a->illustrative);
 	get_str(&r, "notes", &a->notes);
+	get_bool(&r, "draft", &a->draft);
 }
 
 void organisation_from_json(json_t *j, struct organisation *o, struct errlist *el)
 {
 	static const char *const known[] = {"name", "iati_type", "subtype", "country", "authority_id",
-					    "source", "illustrative", "notes", NULL};
+					    "source", "illustrative", "notes", "draft", NULL};
 	struct reader r = {j, el, known};
 	check_known(&r);
 	get_str(&r, "name", &o->name);
@@ -473,6 +482,7 @@ void organisation_from_json(json_t *j, struct organisation *o, struct errlist *e
 	get_str(&r, "source", &o->source);
 	get_str(&r, "illustrative", &o->illustrative);
 	get_str(&r, "notes", &o->notes);
+	get_bool(&r, "draft", &o->draft);
 }
 
 void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el)
@@ -481,7 +491,7 @@ void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el)
 					    "start_date", "end_date", "agreement_signed",
 					    "agreement_expires", "agreement_renewed", "deliberation_ref",
 					    "deliberation_date", "members", "partners", "source",
-					    "illustrative", "notes", NULL};
+					    "illustrative", "notes", "draft", NULL};
 	struct reader r = {j, el, known};
 	check_known(&r);
 	char **f[] = {&p->name, &p->kind, &p->status, &p->status_date, &p->status_reason,
@@ -494,6 +504,7 @@ void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el)
 					   "deliberation_date", "source", "illustrative", "notes"};
 	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++)
 		get_str(&r, text[i], f[i]);
+	get_bool(&r, "draft", &p->draft);
 	json_t *m = json_object_get(j, "members"), *e;
 	size_t i;
 	if (m && !json_is_null(m)) {
@@ -520,7 +531,7 @@ void action_from_json(json_t *j, struct action *a, struct errlist *el)
 					    "type", "status", "start_date", "end_date", "domains",
 					    "sectors", "sdgs", "countries", "participants", "departments",
 					    "elected_officials", "citizen_participation", "source",
-					    "illustrative", "notes", NULL};
+					    "illustrative", "notes", "draft", NULL};
 	struct reader r = {j, el, known};
 	check_known(&r);
 	get_str(&r, "title", &a->title);
@@ -562,6 +573,7 @@ void action_from_json(json_t *j, struct action *a, struct errlist *el)
 	get_str(&r, "source", &a->source);
 	get_str(&r, "illustrative", &a->illustrative);
 	get_str(&r, "notes", &a->notes);
+	get_bool(&r, "draft", &a->draft);
 }
 
 void membership_from_json(json_t *j, struct network_membership *m, struct errlist *el)

@@ -14,7 +14,7 @@
 /* ================= authorities ================= */
 
 #define AUTH_COLS "id, name, other_names, country, level, official_code, population, lat, lng," \
-	" parent_id, overseas, source, illustrative, notes"
+	" parent_id, overseas, source, illustrative, notes, draft"
 
 static void bind_authority(sqlite3_stmt *s, const struct authority *a)
 {
@@ -34,12 +34,13 @@ static void bind_authority(sqlite3_stmt *s, const struct authority *a)
 	sq_text(s, 12, a->source);
 	sq_text(s, 13, a->illustrative);
 	sq_text(s, 14, a->notes);
+	sq_int(s, 15, a->draft != 0);
 }
 
 int store_authority_insert(struct store *st, struct authority *a, char **errmsg)
 {
 	static const char sql[] = "INSERT INTO authority(" AUTH_COLS ") VALUES"
-				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -57,7 +58,7 @@ int store_authority_update(struct store *st, const struct authority *a, char **e
 	static const char sql[] =
 		"UPDATE authority SET name = ?2, other_names = ?3, country = ?4, level = ?5,"
 		" official_code = ?6, population = ?7, lat = ?8, lng = ?9, parent_id = ?10,"
-		" overseas = ?11, source = ?12, illustrative = ?13, notes = ?14 WHERE id = ?1";
+		" overseas = ?11, source = ?12, illustrative = ?13, notes = ?14, draft = ?15 WHERE id = ?1";
 	static const char keep[] =
 		"INSERT OR IGNORE INTO authority_geocode(authority_id, lat, lng)"
 		" SELECT id, lat, lng FROM authority WHERE id = ?1 AND lat IS NOT NULL"
@@ -140,6 +141,7 @@ static int read_authority(struct store *st, sqlite3_stmt *s, struct authority *a
 	a->source = sq_col_text(s, 11);
 	a->illustrative = sq_col_text(s, 12);
 	a->notes = sq_col_text(s, 13);
+	a->draft = sqlite3_column_int(s, 14);
 	return EALA_OK;
 }
 
@@ -194,13 +196,23 @@ int store_authority_find_code(struct store *st, const char *country, const char 
 	return rc;
 }
 
+/* ?30 in every list: published records only, for anonymous readers */
+static void bind_public(sqlite3_stmt *s, const struct store_filter *f)
+{
+	if (f->public_only)
+		sqlite3_bind_int(s, 30, 1);
+	else
+		sqlite3_bind_null(s, 30);
+}
+
 #define AUTH_WHERE \
 	" (?1 IS NULL OR id IN (SELECT rowid FROM authority_fts WHERE authority_fts MATCH ?1))" \
 	" AND (?2 IS NULL OR country = ?2)" \
 	" AND (?3 IS NULL OR id IN (SELECT j.value FROM partnership_member m" \
 	"      JOIN partnership p ON p.id = m.partnership_id, json_each('[' || p.members || ']') j" \
 	"      WHERE m.authority_id = ?3 AND j.value <> ?3))" \
-	" AND (?4 IS NULL OR level = ?4)"
+	" AND (?4 IS NULL OR level = ?4)" \
+	" AND (?30 IS NULL OR draft = 0)"
 
 static void bind_auth_filter(sqlite3_stmt *s, const struct store_filter *f)
 {
@@ -208,6 +220,7 @@ static void bind_auth_filter(sqlite3_stmt *s, const struct store_filter *f)
 	sq_text(s, 2, f->country);
 	sq_id(s, 3, f->authority_id);
 	sq_text(s, 4, f->kind);
+	bind_public(s, f);
 }
 
 int store_authority_list(struct store *st, const struct store_filter *f, store_authority_fn fn,
@@ -297,7 +310,8 @@ int store_authority_names_each(struct store *st, store_name_fn fn, void *ctx, ch
 
 /* ================= organisations ================= */
 
-#define ORG_COLS "id, name, iati_type, subtype, country, authority_id, source, illustrative, notes"
+#define ORG_COLS "id, name, iati_type, subtype, country, authority_id, source, illustrative, notes," \
+	" draft"
 
 static void bind_organisation(sqlite3_stmt *s, const struct organisation *o)
 {
@@ -310,12 +324,13 @@ static void bind_organisation(sqlite3_stmt *s, const struct organisation *o)
 	sq_text(s, 7, o->source);
 	sq_text(s, 8, o->illustrative);
 	sq_text(s, 9, o->notes);
+	sq_int(s, 10, o->draft != 0);
 }
 
 int store_organisation_insert(struct store *st, struct organisation *o, char **errmsg)
 {
 	static const char sql[] = "INSERT INTO organisation(" ORG_COLS ")"
-				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -331,7 +346,7 @@ int store_organisation_update(struct store *st, const struct organisation *o, ch
 {
 	static const char sql[] =
 		"UPDATE organisation SET name = ?2, iati_type = ?3, subtype = ?4, country = ?5,"
-		" authority_id = ?6, source = ?7, illustrative = ?8, notes = ?9 WHERE id = ?1";
+		" authority_id = ?6, source = ?7, illustrative = ?8, notes = ?9, draft = ?10 WHERE id = ?1";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -354,6 +369,7 @@ static void read_organisation(sqlite3_stmt *s, struct organisation *o)
 	o->source = sq_col_text(s, 6);
 	o->illustrative = sq_col_text(s, 7);
 	o->notes = sq_col_text(s, 8);
+	o->draft = sqlite3_column_int(s, 9);
 }
 
 int store_organisation_get(struct store *st, int64_t id, struct organisation *out)
@@ -384,7 +400,8 @@ int store_organisation_exists(struct store *st, int64_t id)
 	" AND (?2 IS NULL OR country = ?2)" \
 	" AND (?3 IS NULL OR authority_id = ?3" \
 	"      OR id IN (SELECT network_id FROM network_membership WHERE authority_id = ?3))" \
-	" AND (?4 IS NULL OR subtype = ?4)"
+	" AND (?4 IS NULL OR subtype = ?4)" \
+	" AND (?30 IS NULL OR draft = 0)"
 
 static void bind_org_filter(sqlite3_stmt *s, const struct store_filter *f)
 {
@@ -392,6 +409,7 @@ static void bind_org_filter(sqlite3_stmt *s, const struct store_filter *f)
 	sq_text(s, 2, f->country);
 	sq_id(s, 3, f->authority_id);
 	sq_text(s, 4, f->kind);
+	bind_public(s, f);
 }
 
 int store_organisation_list(struct store *st, const struct store_filter *f,
@@ -437,7 +455,7 @@ out:
 	" agreement_signed, agreement_expires, agreement_renewed, deliberation_ref," \
 	" deliberation_date, source, illustrative, notes"
 /* what read_partnership() reads: the columns above, then the members */
-#define PART_READ PART_COLS ", members"
+#define PART_READ PART_COLS ", members, draft"
 
 static int cmp_id(const void *a, const void *b)
 {
@@ -502,6 +520,7 @@ static void bind_partnership(sqlite3_stmt *s, const struct partnership *p)
 	sq_text(s, 14, p->source);
 	sq_text(s, 15, p->illustrative);
 	sq_text(s, 16, p->notes);
+	sq_int(s, 19, p->draft != 0);
 }
 
 static int find_partnership(struct store *st, const char *key, const char *kind, int64_t *id)
@@ -550,9 +569,9 @@ static int index_members(struct store *st, const struct partnership *p, char **e
 
 int store_partnership_insert(struct store *st, struct partnership *p, char **errmsg)
 {
-	static const char sql[] = "INSERT INTO partnership(" PART_COLS ", members, member_key) VALUES"
-				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-				  " ?17, ?18)";
+	static const char sql[] = "INSERT INTO partnership(" PART_COLS ", members, member_key, draft)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+				  " ?16, ?17, ?18, ?19)";
 	char *key = member_key(p), *list = member_list(p);
 	int rc = EALA_OK;
 	if (!key || !list) {
@@ -596,7 +615,7 @@ int store_partnership_update(struct store *st, const struct partnership *p, char
 		" status_reason = ?6, start_date = ?7, end_date = ?8, agreement_signed = ?9,"
 		" agreement_expires = ?10, agreement_renewed = ?11, deliberation_ref = ?12,"
 		" deliberation_date = ?13, source = ?14, illustrative = ?15, notes = ?16,"
-		" members = ?17, member_key = ?18 WHERE id = ?1";
+		" members = ?17, member_key = ?18, draft = ?19 WHERE id = ?1";
 	char *key = member_key(p), *list = member_list(p);
 	int rc = EALA_ENOMEM;
 	if (!key || !list)
@@ -636,6 +655,7 @@ static int read_partnership(struct store *st, sqlite3_stmt *s, struct partnershi
 		      &p->source, &p->illustrative, &p->notes};
 	for (int i = 0; i < (int)(sizeof(f) / sizeof(*f)); i++)
 		*f[i] = sq_col_text(s, i + 1);
+	p->draft = sqlite3_column_int(s, 17);
 	const char *m = (const char *)sqlite3_column_text(s, 16);
 	while (m && *m) {
 		char *end;
@@ -682,7 +702,8 @@ int store_partnership_exists(struct store *st, int64_t id)
 	" AND (?6 IS NULL OR (substr(coalesce(p.start_date, p.agreement_signed), 1, 4) <= ?6" \
 	"      AND (p.end_date IS NULL OR substr(p.end_date, 1, 4) >= ?6)))" \
 	" AND (?7 IS NULL OR p.id IN (SELECT partnership_id FROM action" \
-	"      WHERE '|' || domains || '|' LIKE '%|' || ?7 || '|%'))"
+	"      WHERE '|' || domains || '|' LIKE '%|' || ?7 || '|%'))" \
+	" AND (?30 IS NULL OR p.draft = 0)"
 #define PART_OPT_COUNTRY " AND (?2 IS NULL OR" PART_BY_COUNTRY ")"
 #define PART_OPT_AUTHORITY " AND (?3 IS NULL OR" PART_BY_AUTHORITY ")"
 /* the filters as a whole, for each choice of the leading one */
@@ -710,6 +731,7 @@ static void bind_common_filter(sqlite3_stmt *s, const struct store_filter *f)
 	sq_text(s, 5, f->status);
 	bind_year(s, 6, f->year);
 	sq_text(s, 7, f->domain);
+	bind_public(s, f);
 }
 
 /*
@@ -833,7 +855,7 @@ out:
 
 #define ACTION_COLS "id, title, description, partnership_id, authority_id, type, status," \
 	" start_date, end_date, domains, sectors, sdgs, countries, departments," \
-	" elected_officials, citizen_participation, source, illustrative, notes"
+	" elected_officials, citizen_participation, source, illustrative, notes, draft"
 
 static void bind_action(sqlite3_stmt *s, const struct action *a)
 {
@@ -856,6 +878,7 @@ static void bind_action(sqlite3_stmt *s, const struct action *a)
 	sq_text(s, 17, a->source);
 	sq_text(s, 18, a->illustrative);
 	sq_text(s, 19, a->notes);
+	sq_int(s, 20, a->draft != 0);
 }
 
 static int write_action_children(struct store *st, const struct action *a, char **errmsg)
@@ -896,7 +919,7 @@ static int write_action_children(struct store *st, const struct action *a, char 
 int store_action_insert(struct store *st, struct action *a, char **errmsg)
 {
 	static const char sql[] = "INSERT INTO action(" ACTION_COLS ") VALUES (?1, ?2, ?3, ?4, ?5,"
-				  " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+				  " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -916,7 +939,7 @@ int store_action_update(struct store *st, const struct action *a, char **errmsg)
 		" authority_id = ?5, type = ?6, status = ?7, start_date = ?8, end_date = ?9,"
 		" domains = ?10, sectors = ?11, sdgs = ?12, countries = ?13, departments = ?14,"
 		" elected_officials = ?15, citizen_participation = ?16, source = ?17,"
-		" illustrative = ?18, notes = ?19 WHERE id = ?1";
+		" illustrative = ?18, notes = ?19, draft = ?20 WHERE id = ?1";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -954,6 +977,7 @@ static int read_action(struct store *st, sqlite3_stmt *s, struct action *a)
 	a->source = sq_col_text(s, 16);
 	a->illustrative = sq_col_text(s, 17);
 	a->notes = sq_col_text(s, 18);
+	a->draft = sqlite3_column_int(s, 19);
 	sqlite3_stmt *p = sq_cached(st, parts, NULL);
 	if (!p)
 		return EALA_EIO;
@@ -998,7 +1022,8 @@ int store_action_exists(struct store *st, int64_t id)
 	" AND (?6 IS NULL OR (substr(x.start_date, 1, 4) <= ?6" \
 	"      AND (x.end_date IS NULL OR substr(x.end_date, 1, 4) >= ?6)))" \
 	" AND (?7 IS NULL OR '|' || x.domains || '|' LIKE '%|' || ?7 || '|%')" \
-	" AND (?10 IS NULL OR x.partnership_id = ?10)"
+	" AND (?10 IS NULL OR x.partnership_id = ?10)" \
+	" AND (?30 IS NULL OR x.draft = 0)"
 
 static void bind_action_filter(sqlite3_stmt *s, const struct store_filter *f)
 {
@@ -1157,4 +1182,66 @@ static int action_delete(struct store *st, int64_t id, char **errmsg)
 int store_action_delete(struct store *st, int64_t id, char **errmsg)
 {
 	IN_TRANSACTION(st, action_delete(st, id, errmsg));
+}
+
+/* ================= facets ================= */
+
+/* Each row of s (value, count) to fn; rows without a value are left out. */
+static int facet_rows(struct store *st, sqlite3_stmt *s, store_facet_fn fn, void *ctx,
+		      char **errmsg)
+{
+	int rc = EALA_OK, step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *value = (const char *)sqlite3_column_text(s, 0);
+		if (value && (rc = fn(ctx, value, sqlite3_column_int64(s, 1))))
+			return rc;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "counting a facet");
+	return rc;
+}
+
+/* The same WHERE clauses as the lists, so that a count is what the list shows. */
+int store_facet_counts(struct store *st, enum store_facet facet, const struct store_filter *f,
+		       store_facet_fn fn, void *ctx, char **errmsg)
+{
+	static const char by_country[] = "SELECT country, count(*) FROM authority WHERE" AUTH_WHERE
+					 " GROUP BY country ORDER BY 2 DESC, 1";
+	static const char *const by_kind[] = {
+		"SELECT p.kind, count(*) FROM partnership p WHERE" PART_WHERE
+		" GROUP BY p.kind ORDER BY 2 DESC, 1",
+		"SELECT p.kind, count(*) FROM partnership p WHERE" PART_WHERE_BY_COUNTRY
+		" GROUP BY p.kind ORDER BY 2 DESC, 1",
+		"SELECT p.kind, count(*) FROM partnership p WHERE" PART_WHERE_BY_AUTHORITY
+		" GROUP BY p.kind ORDER BY 2 DESC, 1",
+	};
+	static const char by_type[] = "SELECT x.type, count(*) FROM action x WHERE" ACTION_WHERE
+				      " GROUP BY x.type ORDER BY 2 DESC, 1";
+	sqlite3_stmt *s = NULL;
+	char *ids = NULL;
+	int rc = EALA_OK;
+	switch (facet) {
+	case STORE_FACET_AUTHORITY_COUNTRY:
+		if ((s = sq_prepare(st, by_country, errmsg)))
+			bind_auth_filter(s, f);
+		break;
+	case STORE_FACET_PARTNERSHIP_KIND:
+		if ((rc = partnership_search(st, f->q, &ids, errmsg)))
+			return rc;
+		if ((s = sq_prepare(st, by_kind[f->authority_id ? 2 : f->country ? 1 : 0], errmsg))) {
+			sq_text(s, 1, ids);
+			bind_common_filter(s, f);
+		}
+		break;
+	case STORE_FACET_ACTION_TYPE:
+		if ((s = sq_prepare(st, by_type, errmsg)))
+			bind_action_filter(s, f);
+		break;
+	default:
+		return EALA_EINVAL;
+	}
+	rc = s ? facet_rows(st, s, fn, ctx, errmsg) : EALA_EIO;
+	sqlite3_finalize(s);
+	free(ids);
+	return rc;
 }

@@ -61,6 +61,7 @@ struct store_filter {
 	int64_t partnership_id; /* actions of this partnership */
 	int64_t after_id;       /* cursor: only ids greater than this */
 	int limit;              /* at most this many (0: all) */
+	int public_only;        /* leave drafts out (what anonymous visitors read) */
 };
 
 /* Callbacks return 0 to go on, non-zero to stop (that value is returned). */
@@ -207,6 +208,22 @@ int store_audit_each(struct store *st, const char *kind, int64_t record_id, stor
 /* How many audit events of an operation and kind (kind NULL: any). */
 int store_audit_count(struct store *st, const char *operation, const char *kind, int64_t *n,
 		      char **errmsg);
+
+/* ---- facets ---- */
+/* What a facet counts: the records of one list by one of their fields. */
+enum store_facet {
+	STORE_FACET_AUTHORITY_COUNTRY,  /* authorities by country */
+	STORE_FACET_PARTNERSHIP_KIND,   /* partnerships by kind */
+	STORE_FACET_ACTION_TYPE,        /* actions by type */
+};
+/* One value of a facet and how many records have it (value borrowed for the call). */
+typedef int (*store_facet_fn)(void *ctx, const char *value, int64_t n);
+/* How many of the records matching f (read as that kind's list reads it;
+ * limit and cursor ignored) have each value, the most common first, then by
+ * value. The caller leaves the facet's own field of f unset to count every
+ * value. EALA_EINVAL for an unknown facet. */
+int store_facet_counts(struct store *st, enum store_facet facet, const struct store_filter *f,
+		       store_facet_fn fn, void *ctx, char **errmsg);
 
 /* ---- counts ---- */
 struct store_stats {

@@ -134,6 +134,7 @@ void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist 
 		[RK_AUTHORITY] = CL_AUTHORITY_LEVEL, [RK_ORGANISATION] = CL_ORG_SUBTYPE,
 		[RK_PARTNERSHIP] = CL_PARTNERSHIP_KIND, [RK_ACTION] = CL_ACTION_TYPE};
 	memset(f, 0, sizeof(*f));
+	f->public_only = !reads_drafts(r);
 	f->q = req_arg(r, "q");
 	if (f->q && strlen(f->q) > 200)
 		errlist_add(el, NULL, 0, "q", "is longer than 200 characters");
@@ -228,40 +229,82 @@ int api_list(struct req *r)
 						   "limit", limit, "next_cursor", next, "items", c.items));
 }
 
+int draft_hidden(struct req *r, int kind, int64_t id)
+{
+	if (reads_drafts(r))
+		return 0;
+	int draft = 0;
+	switch ((enum record_kind)kind) {
+	case RK_AUTHORITY: {
+		struct authority a;
+		if (store_authority_get(r->st, id, &a) == EALA_OK)
+			draft = a.draft;
+		authority_clear(&a);
+		break;
+	}
+	case RK_ORGANISATION: {
+		struct organisation o;
+		if (store_organisation_get(r->st, id, &o) == EALA_OK)
+			draft = o.draft;
+		organisation_clear(&o);
+		break;
+	}
+	case RK_PARTNERSHIP: {
+		struct partnership p;
+		if (store_partnership_get(r->st, id, &p) == EALA_OK)
+			draft = p.draft;
+		partnership_clear(&p);
+		break;
+	}
+	default: {
+		struct action a;
+		if (store_action_get(r->st, id, &a) == EALA_OK)
+			draft = a.draft;
+		action_clear(&a);
+		break;
+	}
+	}
+	return draft;
+}
+
 int api_get(struct req *r)
 {
 	enum record_kind k = path_kind(r->tail);
 	json_t *j = NULL;
-	int rc;
+	int rc, draft = 0;
 	switch (k) {
 	case RK_AUTHORITY: {
 		struct authority a;
 		if (!(rc = store_authority_get(r->st, r->id, &a)))
-			j = authority_json(&a);
+			j = authority_json(&a), draft = a.draft;
 		authority_clear(&a);
 		break;
 	}
 	case RK_ORGANISATION: {
 		struct organisation o;
 		if (!(rc = store_organisation_get(r->st, r->id, &o)))
-			j = organisation_json(&o);
+			j = organisation_json(&o), draft = o.draft;
 		organisation_clear(&o);
 		break;
 	}
 	case RK_PARTNERSHIP: {
 		struct partnership p;
 		if (!(rc = store_partnership_get(r->st, r->id, &p)))
-			j = partnership_json_with_partners(r->st, &p);
+			j = partnership_json_with_partners(r->st, &p), draft = p.draft;
 		partnership_clear(&p);
 		break;
 	}
 	default: {
 		struct action a;
 		if (!(rc = store_action_get(r->st, r->id, &a)))
-			j = action_json(&a);
+			j = action_json(&a), draft = a.draft;
 		action_clear(&a);
 		break;
 	}
+	}
+	if (!rc && draft && !reads_drafts(r)) {
+		json_decref(j);
+		rc = EALA_ENOTFOUND;   /* a draft does not exist for anonymous readers */
 	}
 	if (rc)
 		return json_error(r, web_http_status(rc), NULL,

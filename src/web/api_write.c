@@ -421,6 +421,8 @@ static int history_item(void *ctx, const struct audit_event *e)
 int api_history(struct req *r)
 {
 	enum record_kind k = path_kind(r->tail);
+	if (draft_hidden(r, k, r->id))
+		return json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
 	struct history h = {json_array()};
 	char *err = NULL;
 	if (store_audit_each(r->st, audit_kind[k], r->id, history_item, &h, &err)) {

@@ -176,6 +176,31 @@ int page_atlas(struct req *r)
 	return MHD_HTTP_OK;
 }
 
+void atlas_partners_map(struct req *r, int64_t authority_id)
+{
+	struct buf *b = &r->body;
+	/* the kinds' names in the page's language, for the map's legend */
+	const struct codelist *cl = codelist_get(CL_PARTNERSHIP_KIND);
+	json_t *kinds = json_object();
+	for (size_t i = 0; cl && i < cl->n; i++)
+		json_object_set_new(kinds, cl->v[i].code,
+				    json_string(codelist_label(CL_PARTNERSHIP_KIND, cl->v[i].code,
+							       lang_codelist(r))));
+	char *labels = json_dumps(kinds, JSON_COMPACT);
+	json_decref(kinds);
+	html(b, "<figure class=\"partners\"><canvas id=\"partners-map\" data-authority=\"");
+	html_int(b, authority_id);
+	html(b, "\" data-kinds=\"");
+	html_attr(b, labels ? labels : "{}");
+	html(b, "\" aria-label=\"");
+	html_attr(b, tr(r, "Map of this authority's partners; click a place to list its partners"));
+	html(b, "\"></canvas>\n<figcaption id=\"atlas-count\" data-sentence=\"");
+	html_attr(b, tr(r, "{links} partnerships between {places} places: "));
+	html(b, "\"></figcaption></figure>\n<div id=\"atlas-panel\" aria-live=\"polite\"></div>\n"
+		"<script src=\"/static/atlas.js\" defer></script>\n");
+	free(labels);
+}
+
 /* A file of web/dist, named by the route (never by the request). */
 int page_static(struct req *r)
 {

@@ -145,18 +145,26 @@ int api_me(struct req *r)
 					       r->user.name, "roles", roles_json(r->roles, r->n_roles)));
 }
 
-int auth_check(struct req *r)
+/* The session token the request carries: Authorization: Bearer, else the
+ * cookie; NULL when none. */
+static const char *request_token(struct req *r, int *bearer)
 {
 	const char *authz = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 							MHD_HTTP_HEADER_AUTHORIZATION);
-	const char *token = NULL;
-	int bearer = 0;
-	if (authz && strncmp(authz, "Bearer ", 7) == 0) {
-		token = authz + 7;
-		bearer = 1;
-	} else {
-		token = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
-	}
+	*bearer = authz && strncmp(authz, "Bearer ", 7) == 0;
+	return *bearer ? authz + 7 : MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
+}
+
+int auth_credentials(struct req *r)
+{
+	int bearer;
+	return request_token(r, &bearer) != NULL;
+}
+
+int auth_check(struct req *r)
+{
+	int bearer;
+	const char *token = request_token(r, &bearer);
 	if (!token || strlen(token) != 64)
 		return json_error(r, MHD_HTTP_UNAUTHORIZED, NULL, "log in first (POST /api/v1/login)");
 	char csrf[65];
@@ -182,7 +190,8 @@ int auth_check(struct req *r)
 
 int auth_optional(struct req *r)
 {
-	const char *token = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE);
+	int bearer;
+	const char *token = request_token(r, &bearer);
 	char csrf[65];
 	int64_t user_id;
 	if (!token || strlen(token) != 64 || !r->st)
@@ -194,6 +203,13 @@ int auth_optional(struct req *r)
 	store_user_roles(r->st, r->user.id, &r->roles, &r->n_roles);
 	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf);
 	return 1;
+}
+
+/* Anonymous visitors read published records only; every signed-in role
+ * reads drafts too. */
+int reads_drafts(const struct req *r)
+{
+	return r->user.id > 0;
 }
 
 void auth_clear(struct req *r)

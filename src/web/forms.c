@@ -51,6 +51,7 @@ static const struct ffield authority_form[] = {
 	{"overseas", N_("Overseas authority"), FT_BOOL, 0, 0, NULL},
 	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
 	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
+	{"draft", N_("Draft"), FT_BOOL, 0, 0, N_("only signed-in users see a draft")},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
@@ -62,6 +63,7 @@ static const struct ffield organisation_form[] = {
 	{"authority_id", N_("Based in (authority number)"), FT_ID, 0, 0, NULL},
 	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
 	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
+	{"draft", N_("Draft"), FT_BOOL, 0, 0, N_("only signed-in users see a draft")},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
@@ -81,6 +83,7 @@ static const struct ffield partnership_form[] = {
 	{"deliberation_date", N_("Deliberation date"), FT_DATE, 0, 0, NULL},
 	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
 	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
+	{"draft", N_("Draft"), FT_BOOL, 0, 0, N_("only signed-in users see a draft")},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
@@ -102,6 +105,7 @@ static const struct ffield action_form[] = {
 	{"citizen_participation", N_("Citizens take part"), FT_BOOL, 0, 0, NULL},
 	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
 	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
+	{"draft", N_("Draft"), FT_BOOL, 0, 0, N_("only signed-in users see a draft")},
 	{NULL, NULL, 0, 0, 0, NULL},
 };
 
@@ -656,6 +660,12 @@ int page_history(struct req *r)
 	enum record_kind k = path_kind(r->tail);
 	struct history_page h = {r, 0};
 	char title[160], *err = NULL;
+	if (draft_hidden(r, k, r->id)) {
+		r->status = MHD_HTTP_NOT_FOUND;
+		page_begin(r, tr(r, "Not found"), NULL);
+		page_end(r);
+		return r->status;
+	}
 	snprintf(title, sizeof(title), "%s #%lld", tr(r, forms[k].history_title), (long long)r->id);
 	page_begin(r, title, NULL);
 	html(&r->body, "<p><a href=\"/");

@@ -162,11 +162,24 @@ static int li_outcome(void *ctx, const struct observed_outcome *o)
 	return 0;
 }
 
-/* A titled list; "none" when it is empty. */
+/* Under a list cut at its limit: how many of how many it shows. */
+static void more_note(struct req *r, size_t shown, int64_t total)
+{
+	char s[200];
+	snprintf(s, sizeof(s), tr(r, "The first %zu of %lld: narrow the search to see the others."),
+		 shown, (long long)total);
+	html(&r->body, "<p class=\"more\">");
+	html_text(&r->body, s);
+	html(&r->body, "</p>\n");
+}
+
+/* A titled list; "none" when it is empty. A call that sets t_ (the total
+ * without limit) gets a note when the list shows fewer. */
 #define SECTION(r, title, call)                                          \
 	do {                                                             \
 		struct page_ctx c_ = {(r), 0};                           \
 		char *e_ = NULL;                                         \
+		int64_t t_ = 0;                                          \
 		html(&(r)->body, "<h2>");                                \
 		html_text(&(r)->body, tr((r), title));                   \
 		html(&(r)->body, "</h2>\n<ul>\n");                      \
@@ -175,6 +188,8 @@ static int li_outcome(void *ctx, const struct observed_outcome *o)
 		if (!c_.n)                                               \
 			html(&(r)->body, "<li class=\"none\">"), html_text(&(r)->body, tr((r), "none recorded")), html(&(r)->body, "</li>\n"); \
 		html(&(r)->body, "</ul>\n");                             \
+		if (t_ > (int64_t)c_.n)                                  \
+			more_note((r), c_.n, t_);                        \
 	} while (0)
 
 /* ---- pages ---- */
@@ -225,39 +240,199 @@ int page_home(struct req *r)
 		html_text(b, tr(r, "import a CSV file"));
 		html(b, "</a></p>\n");
 	}
-	struct store_filter f = {.kind = "decentralised_cooperation", .limit = 20};
+	struct store_filter f = {.kind = "decentralised_cooperation", .limit = 20, .public_only = !reads_drafts(r)};
 	SECTION(r, "Decentralised cooperation", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
-	struct store_filter fa = {.limit = 20};
+	struct store_filter fa = {.limit = 20, .public_only = !reads_drafts(r)};
 	SECTION(r, "Actions", store_action_list(r->st, &fa, li_action, &c_, NULL, &e_));
 	page_end(r);
 	return MHD_HTTP_OK;
 }
 
+/* ---- search ---- */
+
+/* The facets of the search page, each a query argument checked against its
+ * code list. Country narrows every list; kind and type narrow their own list.
+ * A facet counts the records its list would show with that value chosen. */
+static const struct facet {
+	const char *arg;             /* the query argument */
+	const char *name;            /* what it is, in an error (translated where shown) */
+	const char *title;           /* its heading: what its numbers count */
+	enum codelist_id list;       /* its values and their labels */
+	enum store_facet counts;     /* the records it counts */
+} facets[] = {
+	{"country", N_("Country"), N_("Authorities by country"), CL_COUNTRY,
+	 STORE_FACET_AUTHORITY_COUNTRY},
+	{"kind", N_("Partnership kind"), N_("Partnerships by kind"), CL_PARTNERSHIP_KIND,
+	 STORE_FACET_PARTNERSHIP_KIND},
+	{"type", N_("Action type"), N_("Actions by type"), CL_ACTION_TYPE, STORE_FACET_ACTION_TYPE},
+};
+enum { FACET_COUNTRY, FACET_KIND, FACET_TYPE, NFACETS };
+
+struct search {
+	struct req *r;
+	const char *q;                /* the words, or NULL */
+	const char *chosen[NFACETS];  /* each facet's value, or NULL */
+	size_t facet;                 /* the facet being written */
+	size_t n;                     /* how many of its values are written */
+	int seen;                     /* whether its chosen value was among them */
+};
+
+/* The address of this search with facet i set to value (NULL: removed). */
+static void search_href(struct buf *b, const struct search *s, size_t i, const char *value)
+{
+	const char *sep = "?";
+	html(b, "/search");
+	if (s->q) {
+		html(b, "?q=");
+		html_url_arg(b, s->q);
+		sep = "&amp;";
+	}
+	for (size_t k = 0; k < NFACETS; k++) {
+		const char *v = k == i ? value : s->chosen[k];
+		if (!v)
+			continue;
+		html(b, sep);
+		html(b, facets[k].arg);
+		html(b, "=");
+		html_url_arg(b, v);
+		sep = "&amp;";
+	}
+}
+
+/* One value of the facet being written: a link that narrows the search to it,
+ * or, when it is the chosen one, the value with a link that removes it. */
+static void facet_item(struct search *s, const char *value, int64_t n)
+{
+	struct req *r = s->r;
+	struct buf *b = &r->body;
+	const struct facet *fc = &facets[s->facet];
+	const char *label = codelist_label(fc->list, value, lang_codelist(r));
+	const char *chosen = s->chosen[s->facet];
+	if (s->n++ == 0) {
+		html(b, "<div class=\"facet\"><h2>");
+		html_text(b, tr(r, fc->title));
+		html(b, "</h2>\n<ul>\n");
+	}
+	if (chosen && strcmp(chosen, value) == 0) {
+		s->seen = 1;
+		html(b, "<li class=\"active\"><strong aria-current=\"true\">");
+		html_text(b, label);
+		html(b, "</strong> <span class=\"n\">");
+		html_int(b, n);
+		html(b, "</span> <a class=\"remove\" href=\"");
+		search_href(b, s, s->facet, NULL);
+		html(b, "\">");
+		html_text(b, tr(r, "remove this filter"));
+		html(b, "</a></li>\n");
+		return;
+	}
+	html(b, "<li><a href=\"");
+	search_href(b, s, s->facet, value);
+	html(b, "\">");
+	html_text(b, label);
+	html(b, "</a> <span class=\"n\">");
+	html_int(b, n);
+	html(b, "</span></li>\n");
+}
+
+static int facet_count(void *ctx, const char *value, int64_t n)
+{
+	facet_item(ctx, value, n);
+	return 0;
+}
+
+/* Each facet with the number of matches of each value (the store counts),
+ * the other facets' choices applied; a facet without values is left out. */
+static void search_facets(struct search *s)
+{
+	struct buf *b = &s->r->body;
+	html(b, "<nav class=\"facets\" aria-label=\"");
+	html_attr(b, tr(s->r, "Narrow the search"));
+	html(b, "\">\n");
+	for (s->facet = 0; s->facet < NFACETS; s->facet++) {
+		struct store_filter f = {.q = s->q, .public_only = !reads_drafts(s->r)};
+		if (s->facet != FACET_COUNTRY)
+			f.country = s->chosen[FACET_COUNTRY];
+		char *err = NULL;
+		s->n = 0;
+		s->seen = 0;
+		(void)store_facet_counts(s->r->st, facets[s->facet].counts, &f, facet_count, s, &err);
+		free(err);
+		if (s->chosen[s->facet] && !s->seen)
+			facet_item(s, s->chosen[s->facet], 0);
+		if (s->n)
+			html(b, "</ul></div>\n");
+	}
+	html(b, "</nav>\n");
+}
+
+/* The 400 page: the search is too long or a facet has a value not in its list. */
+static int search_refused(struct search *s)
+{
+	struct req *r = s->r;
+	struct buf *b = &r->body;
+	int bad = 0;
+	if (s->q && strlen(s->q) > 200) {
+		html(b, "<p class=\"error\">");
+		html_text(b, tr(r, "The search is longer than 200 characters."));
+		html(b, "</p>\n");
+		bad = 1;
+	}
+	for (size_t k = 0; k < NFACETS; k++) {
+		if (!s->chosen[k] || codelist_has(facets[k].list, s->chosen[k]))
+			continue;
+		bad = 1;
+		html(b, "<p class=\"error\">");
+		html_text(b, tr(r, facets[k].name));
+		html(b, ": ");
+		html_text(b, tr(r, "unknown value"));
+		html(b, " <code>");
+		html_text(b, s->chosen[k]);
+		html(b, "</code></p>\n");
+		s->chosen[k] = NULL;
+	}
+	if (!bad)
+		return 0;
+	if (!s->q || strlen(s->q) <= 200) {
+		html(b, "<p><a href=\"");
+		search_href(b, s, NFACETS, NULL);
+		html(b, "\">");
+		html_text(b, tr(r, "Search without these filters"));
+		html(b, "</a></p>\n");
+	}
+	r->status = MHD_HTTP_BAD_REQUEST;
+	return 1;
+}
+
 int page_search(struct req *r)
 {
-	const char *q = req_arg(r, "q");
+	struct search s = {.r = r, .q = req_arg(r, "q")};
+	int any = s.q != NULL;
+	for (size_t k = 0; k < NFACETS; k++)
+		any |= (s.chosen[k] = req_arg(r, facets[k].arg)) != NULL;
 	struct buf *b = &r->body;
-	page_begin(r, q ? tr(r, "Search results") : tr(r, "Search"), q);
-	if (!q) {
+	page_begin(r, any ? tr(r, "Search results") : tr(r, "Search"), s.q);
+	if (!any) {
 		html(b, "<p>");
 		html_text(b, tr(r, "Type a name: a city, a region, a partnership, an action."));
 		html(b, "</p>\n");
 		page_end(r);
 		return MHD_HTTP_OK;
 	}
-	if (strlen(q) > 200) {
-		r->status = MHD_HTTP_BAD_REQUEST;
-		html(b, "<p class=\"error\">");
-		html_text(b, tr(r, "The search is longer than 200 characters."));
-		html(b, "</p>\n");
+	if (search_refused(&s)) {
 		page_end(r);
 		return r->status;
 	}
-	struct store_filter f = {.q = q, .limit = 50};
-	SECTION(r, "Authorities", store_authority_list(r->st, &f, li_authority, &c_, NULL, &e_));
-	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
-	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
-	SECTION(r, "Organisations", store_organisation_list(r->st, &f, li_organisation, &c_, NULL, &e_));
+	search_facets(&s);
+	struct store_filter f = {.q = s.q, .country = s.chosen[FACET_COUNTRY], .limit = 50,
+				 .public_only = !reads_drafts(r)};
+	SECTION(r, "Authorities", store_authority_list(r->st, &f, li_authority, &c_, &t_, &e_));
+	f.kind = s.chosen[FACET_KIND];
+	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, &t_, &e_));
+	f.kind = s.chosen[FACET_TYPE];
+	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, &t_, &e_));
+	f.kind = NULL;
+	SECTION(r, "Organisations", store_organisation_list(r->st, &f, li_organisation, &c_, &t_, &e_));
 	page_end(r);
 	return MHD_HTTP_OK;
 }
@@ -322,8 +497,10 @@ static int page_authority(struct req *r)
 	field(r, "Source", a.source);
 	field(r, "Illustrative figures", a.illustrative);
 	html(b, "</dl>\n");
-	struct store_filter f = {.authority_id = a.id};
+	struct store_filter f = {.authority_id = a.id, .public_only = !reads_drafts(r)};
 	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
+	if (a.has_coords)
+		atlas_partners_map(r, a.id);
 	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
 	SECTION(r, "Local stakeholders and networks",
 		store_organisation_list(r->st, &f, li_organisation, &c_, NULL, &e_));
@@ -364,7 +541,7 @@ static int page_partnership(struct req *r)
 		html(b, "</li>\n");
 	}
 	html(b, "</ul>\n");
-	struct store_filter f = {.partnership_id = p.id};
+	struct store_filter f = {.partnership_id = p.id, .public_only = !reads_drafts(r)};
 	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
 	SECTION(r, "Expected impacts",
 		store_expected_impact_each(r->st, p.id, li_expected, &c_, &e_));
@@ -448,10 +625,18 @@ static int page_organisation(struct req *r)
 
 int page_record(struct req *r)
 {
-	switch (record_kind_parse(strncmp(r->tail, "authorities", 11) == 0     ? "authorities"
-				  : strncmp(r->tail, "organisations", 13) == 0 ? "organisations"
-				  : strncmp(r->tail, "partnerships", 12) == 0  ? "partnerships"
-									       : "actions")) {
+	static const char *const missing[RK_COUNT] = {
+		[RK_AUTHORITY] = N_("There is no authority with this number."),
+		[RK_ORGANISATION] = N_("There is no organisation with this number."),
+		[RK_PARTNERSHIP] = N_("There is no partnership with this number."),
+		[RK_ACTION] = N_("There is no action with this number.")};
+	enum record_kind k = record_kind_parse(strncmp(r->tail, "authorities", 11) == 0     ? "authorities"
+					       : strncmp(r->tail, "organisations", 13) == 0 ? "organisations"
+					       : strncmp(r->tail, "partnerships", 12) == 0  ? "partnerships"
+											    : "actions");
+	if (k != RK_NONE && draft_hidden(r, k, r->id))
+		return page_missing(r, missing[k]);
+	switch (k) {
 	case RK_AUTHORITY: return page_authority(r);
 	case RK_ORGANISATION: return page_organisation(r);
 	case RK_PARTNERSHIP: return page_partnership(r);
@@ -483,6 +668,11 @@ int page_style(struct req *r)
 		".key{border-left:1.2em solid;padding:0 .6em 0 .3em;margin-left:.4em}\n"
 		".filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin-bottom:.5em}\n"
 		"main:has(#atlas-map){max-width:none}\n"
+		".facets{display:flex;flex-wrap:wrap;gap:0 2.5em;padding:.2em 1em;margin-bottom:1em;"
+		"background:#f3f6f9;border-radius:4px}\n"
+		".facet h2{font-size:1em;margin:.5em 0 .2em}\n.facet ul{list-style:none;margin:0 0 .5em;padding:0}\n"
+		".facet .n{color:#555;font-size:.9em}\n.more{color:#555;font-size:.9em}\n.facet .remove{margin-left:.5em;font-size:.9em}\n"
+		"figure.partners{margin:1em 0 0}\n#partners-map{width:100%;max-width:48em;display:block;cursor:crosshair}\n"
 		"footer{padding:1em;color:#555;text-align:center}\n";
 	r->content_type = "text/css; charset=utf-8";
 	buf_puts(&r->body, css);

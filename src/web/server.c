@@ -295,7 +295,8 @@ static enum MHD_Result dispatch(struct pool *pool, struct cache *cache, struct r
 		lang_choose(r);
 	if (r->too_large && (rt->flags & ROUTE_BODY))
 		json_error(r, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the request body is larger than 1 MiB");
-	else if (rt->flags & ROUTE_CACHE) {
+	else if ((rt->flags & ROUTE_CACHE) && !auth_credentials(r)) {
+		/* anonymous readers share cached answers; signed-in ones see drafts */
 		struct buf key = {0};
 		int64_t generation;
 		buf_puts(&key, r->path);
@@ -309,8 +310,8 @@ static enum MHD_Result dispatch(struct pool *pool, struct cache *cache, struct r
 		}
 		free(key.s);
 	} else if (rt->flags & ROUTE_AUTH ? auth_check(r) == 0 : 1) {
-		if ((rt->flags & ROUTE_HTML) && !r->user.id)
-			auth_optional(r);   /* pages show who is logged in */
+		if ((rt->flags & (ROUTE_HTML | ROUTE_CACHE)) && !r->user.id)
+			auth_optional(r);   /* pages show who is logged in; drafts */
 		rt->handler(r);
 	}
 	auth_clear(r);

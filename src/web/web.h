@@ -121,6 +121,14 @@ int redirect(struct req *r, const char *path);
 /* Load the user of the session cookie, if any, without requiring one
  * (pages show who is logged in); 1 when there is one. */
 int auth_optional(struct req *r);
+/* 1 when the request carries a session token (valid or not): such requests
+ * may see drafts, so they bypass the shared response cache. */
+int auth_credentials(struct req *r);
+/* 1 when the request's reader may see drafts (a signed-in user). */
+int reads_drafts(const struct req *r);
+/* 1 when the record of kind (enum record_kind) and id is a draft this
+ * request may not read: its pages, API answers and history are then 404s. */
+int draft_hidden(struct req *r, int kind, int64_t id);
 
 /* A query-string argument (decoded by libmicrohttpd), or NULL when absent or empty. */
 const char *req_arg(struct req *r, const char *name);
@@ -187,6 +195,9 @@ void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist 
 int api_atlas(struct req *r);
 int page_atlas(struct req *r);
 int page_static(struct req *r);
+/* On an authority's page: a map of its partners, drawn by the atlas script
+ * from /api/v1/atlas?authority=ID. */
+void atlas_partners_map(struct req *r, int64_t authority_id);
 
 /* API handlers (api.c) and pages (pages.c). */
 int api_healthz(struct req *r);

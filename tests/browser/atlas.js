@@ -1,6 +1,7 @@
 // atlas.js: the atlas page in headless Chromium, driven by playwright-core:
 // it loads without a console error, draws every partnership, filters, and a
-// click on a place lists its partners. Prints TAP; screenshots go to $SHOTS.
+// click on a place lists its partners; an authority's page maps its partners
+// with the same script. Prints TAP; screenshots go to $SHOTS.
 const { chromium } = require("playwright-core");
 
 const url = process.argv[2];
@@ -49,6 +50,34 @@ function ok(cond, what) {
     const link = await page.getAttribute("#atlas-panel h2 a", "href");
     ok(/^\/authorities\/\d+$/.test(link || ""), "and links to the place's page");
     await page.screenshot({ path: shots + "/atlas-selected.png" });
+
+    // an authority's page maps its partners with the same script, from /api/v1/atlas?authority=ID
+    await page.goto(url + "/authorities/1", { waitUntil: "networkidle" });
+    await page.waitForFunction(() => /^2 partnerships between 3 places/.test(document.getElementById("atlas-count").textContent));
+    ok(true, "Quetigny's page maps its 2 partnerships between 3 places");
+    ok(requests.some((u) => u.endsWith("/api/v1/atlas?authority=1")), "from /api/v1/atlas?authority=1");
+    const drawn = await page.evaluate(() => {
+      const c = document.getElementById("partners-map"), g = c.getContext("2d"), ratio = c.width / c.clientWidth;
+      return window.ealaAtlasPoints().filter(Boolean).map(([x, y, id]) => {
+        const inside = x > 0 && y > 0 && x < c.clientWidth && y < c.clientHeight;
+        const px = g.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+        return { id, inside, dot: px[0] === 0x12 && px[1] === 0x3c && px[2] === 0x5a, width: c.clientWidth };
+      });
+    });
+    ok(drawn.length === 3 && drawn.every((d) => d.inside), "Quetigny and its two partners are inside the map: ids " + drawn.map((d) => d.id));
+    ok(drawn.filter((d) => d.id !== 1).every((d) => d.dot), "each partner is drawn as a dot where the script says");
+    ok(drawn.length && drawn[0].width < size[0], "on a smaller canvas than the atlas (" + (drawn[0] || {}).width + " px wide)");
+    const legend = await page.locator("#atlas-count .key").allTextContents();
+    ok(legend.join() === "Decentralised cooperation,Town twinning", "the legend names its kinds: " + legend.join(", "));
+    await page.screenshot({ path: shots + "/authority-map.png", fullPage: true });
+    const mapBox = await page.locator("#partners-map").boundingBox();
+    const koulikoro = (await page.evaluate(() => window.ealaAtlasPoints())).find((p) => p && p[2] === 2);
+    await page.mouse.click(mapBox.x + koulikoro[0], mapBox.y + koulikoro[1]);
+    ok((await page.textContent("#atlas-panel")).includes("Quetigny"), "a click on Koulikoro lists Quetigny as its partner");
+    await page.screenshot({ path: shots + "/authority-map-selected.png", fullPage: true });
+    await page.goto(url + "/authorities/2", { waitUntil: "networkidle" });
+    ok(await page.isVisible("#partners-map"), "Koulikoro's page maps its partner too");
+    ok(errors.length === 0, "no error in the console on the authorities' pages " + JSON.stringify(errors));
   } catch (e) {
     ok(false, "the browser test ran: " + e.message);
   } finally {

@@ -1,6 +1,7 @@
 // flows.js: what an officer does in the browser, in headless Chromium driven by
 // playwright-core: log in, create a partnership through the form and find it on
-// the map, switch to French and back, upload a bad CSV and read its errors. Prints TAP; screenshots go to $SHOTS.
+// the map, switch to French and back, upload a bad CSV and read its errors,
+// narrow a search by its facets without JavaScript. Prints TAP; screenshots go to $SHOTS.
 const { chromium } = require("playwright-core");
 const fs = require("fs");
 
@@ -77,6 +78,22 @@ function ok(cond, what) {
     ok(problems.length === 2, "a bad CSV shows every problem (" + problems.length + ")");
     ok(problems[0].startsWith("line 2: country"), "each with its line and field: " + problems[0]);
     await page.screenshot({ path: shots + "/import-errors.png" });
+    // the search narrowed by its facets, in a browser without JavaScript: plain links
+    const plain = await browser.newPage({ viewport: { width: 1200, height: 900 }, javaScriptEnabled: false });
+    await plain.goto(url + "/search?q=quetigny");
+    const partnerships = () => plain.locator("h2:text-is('Partnerships') + ul > li").allTextContents();
+    const kinds = await plain.locator(".facet:has(h2:text-is('Partnerships by kind')) li").allTextContents();
+    ok(kinds.join("|") === "Decentralised cooperation 2|Town twinning 1",
+       "the search counts its partnerships by kind: " + kinds.join(", "));
+    ok((await partnerships()).length === 3, "and lists the three");
+    await plain.click(".facet a:text-is('Town twinning')");
+    ok(/[?&]q=quetigny&kind=twinning$/.test(plain.url()), "a kind's link narrows the search: " + plain.url().replace(url, ""));
+    const narrowed = await partnerships();
+    ok(narrowed.length === 1 && narrowed[0].startsWith("Quetigny – Bous"), "to the twinning: " + narrowed.join(", "));
+    await plain.screenshot({ path: shots + "/search-facets.png", fullPage: true });
+    await plain.click(".facet li.active a.remove");
+    ok((await partnerships()).length === 3 && !plain.url().includes("kind="), "and its remove link widens it again");
+    await plain.close();
     ok(errors.length === 0, "no script error on the way " + JSON.stringify(errors));
   } catch (e) {
     ok(false, "the browser test ran: " + e.message.split("\n")[0]);

@@ -133,4 +133,13 @@ has err "broken.json:3:" "the message names the line of the syntax error"
 run stats --json
 same "$(cat "$T/out")" "$S" "the database is unchanged"
 
+# a draft keeps its mark through a dataset
+printf '{"eala_dataset": 1, "authorities": [{"ref": "d1", "name": "Draftville", "country": "FR", "level": "municipality", "draft": true}]}\n' >draft.json
+run --db "$T/d.db" init
+run --db "$T/d.db" import json draft.json
+expect_rc 0 "a dataset with a draft imports"
+run --db "$T/d.db" export json -o d2.json
+same "$(python3 -c "import json; print([(a['name'], a.get('draft')) for a in json.load(open('d2.json'))['authorities']])")" \
+	"[('Draftville', True)]" "and exports with its draft mark"
+
 finish

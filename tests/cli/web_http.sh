@@ -1,7 +1,8 @@
 #!/bin/sh
 # web_http.sh: the real server on a free port, checked with curl: health, the
 # JSON API (lists, filters, cursor, total, errors), ETag round trip, pages,
-# HTML escaping of stored text, status codes, and a clean stop on SIGTERM.
+# the search's facets, an authority's map, HTML escaping of stored text,
+# status codes, and a clean stop on SIGTERM.
 . "$(dirname "$0")/lib.sh"
 
 run init
@@ -92,6 +93,62 @@ get /partnerships/10
 has out "Quetigny" "a partnership page names its members"
 get /partnerships/99
 same "$code" "404" "a missing page is a 404"
+
+# the search's facets: counts by country (authorities), partnership kind and
+# action type; each a link that narrows the lists, the chosen one removable
+get "/search?q=quetigny"
+same "$code" "200" "a search"
+has out '<a href="/search?q=quetigny&amp;country=FR">France</a> <span class="n">1</span>' \
+	"counts the authorities found by country, each a link that narrows the search"
+has out '<a href="/search?q=quetigny&amp;kind=decentralised_cooperation">Decentralised cooperation</a> <span class="n">1</span>' \
+	"counts the partnerships found by kind"
+has out '<a href="/search?q=quetigny&amp;kind=twinning">Town twinning</a> <span class="n">1</span>' "every kind"
+has out 'href="/partnerships/10"' "and lists every partnership found"
+get "/search?q=quetigny&kind=twinning"
+has out 'href="/partnerships/11"' "a kind's link narrows the partnerships to that kind"
+hasnt out 'href="/partnerships/10"' "leaving the others out"
+has out '<strong aria-current="true">Town twinning</strong> <span class="n">1</span> <a class="remove" href="/search?q=quetigny">' \
+	"the chosen kind is shown with a link that removes it"
+get "/search?country=ML"
+same "$code" "200" "a facet alone, without words, searches too"
+has out 'href="/authorities/2"' "a country narrows the authorities"
+hasnt out 'href="/authorities/1"' "to that country's"
+has out 'href="/partnerships/10"' "and the partnerships to those with a member there"
+hasnt out 'href="/partnerships/11"' "only those"
+has out '<a href="/search?country=FR">France</a> <span class="n">2</span>' \
+	"the other countries stay offered, counted without the chosen one"
+get "/search?country=FR"
+has out '<a href="/search?country=FR&amp;type=project">Cooperation project</a> <span class="n">2</span>' \
+	"actions are counted by type, the country applied"
+# every number is what its link lists: follow each one and count
+python3 - "$URL" "$T/out" <<'PY'
+import re, sys, urllib.request
+url, page = sys.argv[1], open(sys.argv[2]).read()
+section = {"country": "Authorities", "kind": "Partnerships", "type": "Actions"}
+bad = 0
+for href, n in re.findall(r'<li><a href="(/search\?[^"]*)">[^<]*</a> <span class="n">(\d+)</span>', page):
+    href = href.replace("&amp;", "&")
+    facet = re.findall(r"[?&](country|kind|type)=", href)[-1] if "type=" in href or "kind=" in href else "country"
+    body = urllib.request.urlopen(url + href).read().decode()
+    items = body.split("<h2>" + section[facet] + "</h2>\n<ul>\n")[1].split("</ul>")[0]
+    listed = items.count("<li><a ")
+    if listed != int(n):
+        print("# %s says %s, lists %d" % (href, n, listed)); bad += 1
+sys.exit(bad)
+PY
+ok $? "each facet's number is the length of the list its link shows"
+get "/search?q=quetigny&country=XX"
+same "$code" "400" "an unknown country is a 400, not a 500"
+has out '<p class="error">Country: unknown value <code>XX</code></p>' "saying which filter and value"
+has out '<a href="/search?q=quetigny">' "with a link to the search without it"
+get "/search?q=quetigny&kind=%3Cscript%3E&type=nope"
+same "$code" "400" "an unknown kind or type is a 400"
+has out '<code>&lt;script&gt;</code>' "the value comes back escaped"
+has out 'Action type: unknown value <code>nope</code>' "every filter at fault is named"
+hasnt out "<script>" "never raw"
+get "/search?q=quetigny&lang=fr"
+has out "<h2>Partenariats par type</h2>" "the facets in French"
+has out '>Jumelage</a>' "their values too"
 
 # the pages in French: ?lang= switches and is remembered in a cookie; without
 # either, Accept-Language decides; code lists and country names translate too
@@ -241,6 +298,35 @@ admin|PUT|/api/v1/authorities/3|{"population":1}|200
 admin|DELETE|/api/v1/organisations/21||200
 admin|DELETE|/api/v1/authorities/1||409
 MATRIX
+
+# drafts: anonymous visitors read published records only
+get /api/v1/authorities -X POST -H "Authorization: Bearer $AD" \
+	-d '{"name":"Draftville","country":"FR","level":"municipality","draft":true}'
+same "$code" "201" "a record can be created as a draft"
+DR=$(json "j['id']")
+get "/api/v1/authorities/$DR" -H "Authorization: Bearer $VI"
+same "$code $(json "j.get('draft')")" "200 True" "a signed-in reader sees it, marked draft"
+get "/api/v1/authorities?q=draftville" -H "Authorization: Bearer $VI"
+same "$(json "j['total']")" "1" "and finds it in lists"
+get "/api/v1/authorities?q=draftville"
+same "$(json "j['total']")" "0" "an anonymous list leaves it out, though a signed-in one came first"
+get "/api/v1/authorities/$DR"
+same "$code" "404" "an anonymous reader gets a 404 for it"
+get "/authorities/$DR"
+same "$code" "404" "and for its page"
+get "/authorities/$DR/history"
+same "$code" "404" "and for its history page"
+get "/api/v1/authorities/$DR/history"
+same "$code" "404" "and for its history in JSON"
+get "/search?q=draftville"
+hasnt out "Draftville" "the search page does not show it"
+get "/api/v1/authorities/$DR" -X PUT -H "Authorization: Bearer $AD" -d '{"draft":false}'
+same "$code" "200" "publishing it"
+get "/api/v1/authorities/$DR"
+same "$code $(json "'draft' in j")" "200 False" "then everyone reads it"
+get "/api/v1/authorities/$DR/history" -H "Authorization: Bearer $AD"
+same "$(json "j['items'][-1]['before'].get('draft'), j['items'][-1]['after'].get('draft')")" "True None" \
+	"the history shows when it was published"
 
 # network memberships: an authority in a city network
 get /api/v1/organisations -X POST -H "Authorization: Bearer $AD" \
@@ -433,6 +519,27 @@ same "$code" "429" "the login form is throttled too"
 has out "Trop de connexions manquées : réessayez dans 15 minutes." "and says for how long, in the page's language"
 get /api/v1/login -X POST -d '{"login":"ed","password":"editor-pass"}'
 same "$code" "200" "another login is not held up"
+
+# the map of an authority's partners: /api/v1/atlas?authority=ID, and its page
+for c in "1 47.31 5.11" "2 12.86 -7.56" "4 49.28 6.8"; do
+	set -- $c
+	get "/api/v1/authorities/$1" -X PUT -H "Authorization: Bearer $AD" -d "{\"lat\":$2,\"lng\":$3}"
+done
+get "/api/v1/atlas?authority=2"
+same "$code" "200" "the atlas of one authority"
+same "$(json "10 in [l[3] for l in j['links']], all(2 in (j['places'][l[0]][0], j['places'][l[1]][0]) for l in j['links'])")" \
+	"True True" "has its partnerships only, each a line to one of its partners"
+get "/api/v1/atlas?authority=4"
+same "$(json "sorted(set([11, 12]) & set(l[3] for l in j['links']))")" "[11]" \
+	"a partner without coordinates is left off the map"
+get "/api/v1/atlas?authority=0"
+same "$code" "400" "a bad authority is a 400"
+get /authorities/2
+has out '<canvas id="partners-map" data-authority="2"' "an authority's page has a map of its partners"
+has out '<script src="/static/atlas.js" defer></script>' "drawn by the atlas script, not an inline one"
+has out 'data-kinds="{&quot;' "with the kinds' names for its legend, escaped"
+get /authorities/3
+hasnt out 'partners-map' "an authority without coordinates has no map"
 
 kill -TERM "$PID"
 wait "$PID"

@@ -256,6 +256,52 @@ static void filters(void **state)
 	assert_true(c.ids[1] > c.ids[0]);
 }
 
+/* facet values and counts as "value=n,value=n", in the store's order */
+static int facet_join(void *ctx, const char *value, int64_t n)
+{
+	char *out = ctx;
+	size_t len = strlen(out);
+	snprintf(out + len, 256 - len, "%s%s=%lld", len ? "," : "", value, (long long)n);
+	return 0;
+}
+
+static void facet_counts(void **state)
+{
+	struct fixture *f = *state;
+	int64_t q = add_authority(f->st, "Quetigny", "FR", NULL);
+	int64_t k = add_authority(f->st, "Koulikoro", "ML", NULL);
+	int64_t b = add_authority(f->st, "Bous", "DE", NULL);
+	int64_t s = add_authority(f->st, "Quetigny-Sud", "ML", NULL);
+	add_partnership(f->st, q, k, "decentralised_cooperation", NULL, NULL);
+	add_partnership(f->st, q, b, "twinning", NULL, NULL);
+	add_partnership(f->st, b, s, "twinning", NULL, NULL);
+	char got[256] = "";
+	char *err = NULL;
+	struct store_filter words = {.q = "quetigny"};
+	assert_int_equal(store_facet_counts(f->st, STORE_FACET_AUTHORITY_COUNTRY, &words, facet_join,
+					    got, &err), 0);
+	assert_string_equal(got, "FR=1,ML=1");
+	/* partnerships found by their members' names, most common kind first */
+	got[0] = 0;
+	assert_int_equal(store_facet_counts(f->st, STORE_FACET_PARTNERSHIP_KIND, &words, facet_join,
+					    got, &err), 0);
+	assert_string_equal(got, "twinning=2,decentralised_cooperation=1");
+	/* the other filters apply: partnerships with a member in Mali */
+	got[0] = 0;
+	struct store_filter mali = {.q = "quetigny", .country = "ML"};
+	assert_int_equal(store_facet_counts(f->st, STORE_FACET_PARTNERSHIP_KIND, &mali, facet_join,
+					    got, &err), 0);
+	assert_string_equal(got, "decentralised_cooperation=1,twinning=1");
+	got[0] = 0;
+	struct store_filter none = {.q = "nowhere"};
+	assert_int_equal(store_facet_counts(f->st, STORE_FACET_ACTION_TYPE, &none, facet_join, got,
+					    &err), 0);
+	assert_string_equal(got, "");
+	assert_int_equal(store_facet_counts(f->st, (enum store_facet)99, &none, facet_join, got, &err),
+			 EALA_EINVAL);
+	free(err);
+}
+
 static void rollback_leaves_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -342,6 +388,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_ignores_accents_and_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(partnerships_deduplicated_both_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(facet_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_enforced, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_index_follows_changes, setup, teardown),

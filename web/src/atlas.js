@@ -2,18 +2,21 @@
 // Natural Earth's countries (world-atlas), all served by eala itself.
 // Every partnership is a line between its two authorities; a click on a place
 // lists its partners. The filters are the page's form, sent to /api/v1/atlas.
-import { geoNaturalEarth1, geoPath, geoGraticule10 } from "d3-geo";
+// On an authority's page (a canvas with data-authority, no form) the same map
+// shows that authority's partnerships only, zoomed to its partners, named.
+import { geoNaturalEarth1, geoPath, geoGraticule10, geoCentroid } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 
-const canvas = document.getElementById("atlas-map");
+const canvas = document.getElementById("atlas-map") || document.getElementById("partners-map");
+const authority = canvas.dataset.authority;
 const form = document.getElementById("atlas-filters");
 const panel = document.getElementById("atlas-panel");
 const count = document.getElementById("atlas-count");
 const ctx = canvas.getContext("2d");
 // the page's language: the count's sentence and the kinds' names come from the page
 const lang = document.documentElement.lang || "en";
-const kindLabels = {};
-for (const option of form.querySelectorAll("select[name=kind] option"))
+const kindLabels = JSON.parse(canvas.dataset.kinds || "{}");
+for (const option of form ? form.querySelectorAll("select[name=kind] option") : [])
   if (option.value) kindLabels[option.value] = option.textContent;
 const kindLabel = (kind) => kindLabels[kind] || kind.replace(/_/g, " ");
 let world = null;
@@ -32,9 +35,26 @@ function size() {
   return [width, height];
 }
 
+// The whole world; on an authority's page, the partners with a margin, at most
+// 6 times closer than the whole world (one place, or places side by side).
+function fit(width, height) {
+  const whole = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
+  if (!authority || !data.places.length) return whole;
+  const places = { type: "MultiPoint", coordinates: data.places.map((p) => [p[2], p[1]]) };
+  const margin = Math.min(width, height) * 0.15, closest = whole.scale() * 6;
+  if (data.places.length > 1) {
+    const near = geoNaturalEarth1().fitExtent([[margin, margin], [width - margin, height - margin]], places);
+    if (near.scale() <= whole.scale()) return whole;
+    if (near.scale() <= closest) return near;
+  }
+  const near = geoNaturalEarth1().scale(closest).translate([0, 0]);
+  const [x, y] = near(geoCentroid(places));
+  return near.translate([width / 2 - x, height / 2 - y]);
+}
+
 function draw() {
   const [width, height] = size();
-  const projection = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
+  const projection = fit(width, height);
   const path = geoPath(projection, ctx);
   ctx.clearRect(0, 0, width, height);
   ctx.beginPath(); path({ type: "Sphere" }); ctx.fillStyle = "#eef4f8"; ctx.fill();
@@ -46,8 +66,8 @@ function draw() {
   }
   projected = data.places.map((p) => projection([p[2], p[1]]));
   // one path per kind: 25,000 lines stay smooth
-  ctx.lineWidth = 0.6;
-  ctx.globalAlpha = data.links.length > 2000 ? 0.18 : 0.5;
+  ctx.lineWidth = authority ? 1.5 : 0.6;
+  ctx.globalAlpha = data.links.length > 2000 ? 0.18 : authority ? 0.8 : 0.5;
   for (let k = 0; k < data.kinds.length; k++) {
     ctx.beginPath();
     for (const [a, b, kind] of data.links) {
@@ -59,10 +79,17 @@ function draw() {
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
+  if (authority) names();
   ctx.fillStyle = "#123c5a";
   ctx.beginPath();
-  for (const xy of projected) if (xy) ctx.rect(xy[0] - 1, xy[1] - 1, 2, 2);
+  const dot = authority ? 3 : 1;
+  for (const xy of projected) if (xy) ctx.rect(xy[0] - dot, xy[1] - dot, 2 * dot, 2 * dot);
   ctx.fill();
+  const home = authority ? data.places.findIndex((p) => String(p[0]) === authority) : -1;
+  if (home >= 0 && projected[home]) {   // the page's own authority, ringed
+    ctx.beginPath(); ctx.arc(projected[home][0], projected[home][1], 6, 0, 2 * Math.PI);
+    ctx.lineWidth = 2; ctx.strokeStyle = "#c0392b"; ctx.stroke();
+  }
   if (selected >= 0 && projected[selected]) {
     ctx.lineWidth = 1.5; ctx.strokeStyle = "#000"; ctx.globalAlpha = 0.9;
     ctx.beginPath();
@@ -76,6 +103,18 @@ function draw() {
     ctx.stroke();
     ctx.globalAlpha = 1;
   }
+}
+
+// The places' names beside them, under the dots (an authority's page: few places).
+function names() {
+  ctx.font = "12px system-ui, sans-serif";
+  ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.85)"; ctx.fillStyle = "#1b1b1b";
+  data.places.forEach((p, i) => {
+    const xy = projected[i];
+    if (!xy) return;
+    ctx.strokeText(p[3], xy[0] + 7, xy[1] + 4);
+    ctx.fillText(p[3], xy[0] + 7, xy[1] + 4);
+  });
 }
 
 function show(index) {
@@ -116,11 +155,13 @@ canvas.addEventListener("click", (event) => {
 });
 
 async function load() {
-  const query = new URLSearchParams(new FormData(form));
+  const query = form ? new URLSearchParams(new FormData(form)) : new URLSearchParams({ authority });
   for (const [key, value] of [...query]) if (!value) query.delete(key);
   const response = await fetch("/api/v1/atlas?" + query.toString());
   data = await response.json();
   if (!response.ok) { count.textContent = data.errors.map((e) => (e.field || "") + " " + e.message).join("; "); return; }
+  // an authority without a partner on the map: no empty map
+  if (authority && !data.links.length) { canvas.closest("figure").hidden = true; return; }
   count.textContent = (count.dataset.sentence || "{links} partnerships between {places} places: ")
     .replace("{links}", data.links.length.toLocaleString(lang))
     .replace("{places}", data.places.length.toLocaleString(lang));
@@ -134,7 +175,7 @@ async function load() {
   show(-1);
 }
 
-form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
+if (form) form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
 // where each place is drawn, in CSS pixels of the canvas (the browser tests click there)
 window.ealaAtlasPoints = () => projected.map((xy, i) => xy && [xy[0], xy[1], data.places[i][0]]);
 window.addEventListener("resize", draw);
