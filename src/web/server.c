@@ -193,6 +193,21 @@ static void make_etag(const struct buf *b, char out[24])
 	snprintf(out, 24, "\"%016llx\"", (unsigned long long)h);
 }
 
+/* A cookie, marked Secure when the request came over TLS. eala serve speaks
+ * plain HTTP; behind a TLS proxy, X-Forwarded-Proto: https says so. A client
+ * that sends the header over plain HTTP only loses its own cookies. */
+static void add_cookie(struct req *r, struct MHD_Response *resp, const char *cookie)
+{
+	const char *proto = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	if (proto && strcasecmp(proto, "https") == 0) {
+		char secure[320];
+		snprintf(secure, sizeof(secure), "%s; Secure", cookie);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, secure);
+	} else {
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
+	}
+}
+
 static enum MHD_Result respond(struct req *r)
 {
 	char etag[24] = "";
@@ -217,11 +232,11 @@ static enum MHD_Result respond(struct req *r)
 	if (r->content_type)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
 	if (r->set_cookie)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
+		add_cookie(r, resp, r->set_cookie);
 	if (r->location[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	if (r->lang_cookie[0])
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->lang_cookie);
+		add_cookie(r, resp, r->lang_cookie);
 	if (r->content_type && strncmp(r->content_type, "text/html", 9) == 0)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Cookie, Accept-Language");
 	if (etag[0]) {

@@ -299,6 +299,14 @@ admin|DELETE|/api/v1/organisations/21||200
 admin|DELETE|/api/v1/authorities/1||409
 MATRIX
 
+# cookies: HttpOnly always, Secure when a TLS proxy says the request was https
+curl -s -D "$T/h" -o /dev/null -X POST "$URL/api/v1/login" -d '{"login":"ed","password":"editor-pass"}'
+has h "HttpOnly; SameSite=Strict" "the session cookie is HttpOnly and SameSite"
+hasnt h "Secure" "and not Secure over plain HTTP"
+curl -s -D "$T/h" -o /dev/null -H "X-Forwarded-Proto: https" -X POST "$URL/api/v1/login" \
+	-d '{"login":"ed","password":"editor-pass"}'
+has h "Max-Age=43200; Secure" "behind a TLS proxy (X-Forwarded-Proto: https) it is Secure"
+
 # drafts: anonymous visitors read published records only
 get /api/v1/authorities -X POST -H "Authorization: Bearer $AD" \
 	-d '{"name":"Draftville","country":"FR","level":"municipality","draft":true}'
