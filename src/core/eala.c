@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +64,9 @@ void errlist_add(struct errlist *el, const char *file, long line, const char *fi
 	struct eala_error *e = &el->v[el->n++];
 	va_list ap;
 	va_start(ap, fmt);
-	if (vasprintf(&e->msg, fmt, ap) < 0)
+	/* in the language of the calling thread's locale: a page's worker
+	 * thread while it serves a request; English everywhere else */
+	if (vasprintf(&e->msg, dgettext("eala", fmt), ap) < 0)
 		e->msg = NULL;
 	va_end(ap);
 	e->file = xstrdup(file);

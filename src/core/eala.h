@@ -22,6 +22,10 @@ enum eala_status {
 	EALA_ELIMIT,     /* too many attempts: wait before the next */
 };
 
+/* Marks an English message for xgettext where it is written; it is translated
+ * where it is shown (errlist_add translates its format; see src/web/i18n.c). */
+#define N_(english) english
+
 /* Short English name of a status, for messages. */
 const char *eala_strerror(int status);
 

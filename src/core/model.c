@@ -4,6 +4,7 @@
 #include "codelist.h"
 
 #include <math.h>
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +258,7 @@ static void problem(struct vctx *v, const char *field, const char *msg, const ch
 {
 	const char *file = v->o ? v->o->file : NULL;
 	long line = v->o ? v->o->line : 0;
+	msg = dgettext("eala", msg);
 	if (value)
 		errlist_add(v->el, file, line, field, "%s: '%s'", msg, value);
 	else
@@ -290,7 +292,7 @@ static void need_code(struct vctx *v, const char *field, enum codelist_id id, co
 	}
 	if (!codelist_has(id, s)) {
 		char msg[128];
-		snprintf(msg, sizeof(msg), "is not a code of the %s list", codelist_name(id));
+		snprintf(msg, sizeof(msg), dgettext("eala", "is not a code of the %s list"), codelist_name(id));
 		problem(v, field, msg, s);
 	}
 }

@@ -3,6 +3,7 @@
 
 #include "../store/store.h"
 
+#include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -320,7 +321,7 @@ struct reader {
 
 static void problem(struct reader *r, const char *key, const char *msg)
 {
-	errlist_add(r->el, NULL, 0, key, "%s", msg);
+	errlist_add(r->el, NULL, 0, key, "%s", dgettext("eala", msg));
 }
 
 static void check_known(struct reader *r)

@@ -110,7 +110,7 @@ static int64_t int_arg(struct req *r, const char *name, int64_t lo, int64_t hi, 
 	errno = 0;
 	long long x = strtoll(v, &end, 10);
 	if (errno || *end || end == v || x < lo || x > hi) {
-		errlist_add(el, NULL, 0, name, "must be a whole number from %lld to %lld",
+		errlist_add(el, NULL, 0, name, N_("must be a whole number from %lld to %lld"),
 			    (long long)lo, (long long)hi);
 		return dflt;
 	}
@@ -121,7 +121,7 @@ static const char *code_arg(struct req *r, const char *name, enum codelist_id id
 {
 	const char *v = req_arg(r, name);
 	if (v && !codelist_has(id, v)) {
-		errlist_add(el, NULL, 0, name, "is not a code of the %s list", codelist_name(id));
+		errlist_add(el, NULL, 0, name, N_("is not a code of the %s list"), codelist_name(id));
 		return NULL;
 	}
 	return v;
@@ -137,7 +137,7 @@ void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist 
 	f->public_only = !reads_drafts(r);
 	f->q = req_arg(r, "q");
 	if (f->q && strlen(f->q) > 200)
-		errlist_add(el, NULL, 0, "q", "is longer than 200 characters");
+		errlist_add(el, NULL, 0, "q", N_("is longer than 200 characters"));
 	f->country = code_arg(r, "country", CL_COUNTRY, el);
 	f->authority_id = int_arg(r, "authority", 1, INT64_MAX, 0, el);
 	f->kind = code_arg(r, "kind", kinds[k], el);

@@ -39,7 +39,7 @@ int api_members_list(struct req *r)
 	char *end = NULL;
 	long long net = network ? strtoll(network, &end, 10) : 0;
 	if (network && (*end || net <= 0))
-		errlist_add(&el, NULL, 0, "network", "must be the id of an organisation");
+		errlist_add(&el, NULL, 0, "network", N_("must be the id of an organisation"));
 	if (el.n) {
 		int rc = json_errors(r, MHD_HTTP_BAD_REQUEST, &el);
 		errlist_clear(&el);
@@ -78,12 +78,12 @@ static void check(struct req *r, const struct network_membership *m, struct errl
 {
 	network_membership_validate(m, NULL, el);
 	if (m->authority_id && !store_authority_exists(r->st, m->authority_id))
-		errlist_add(el, NULL, 0, "authority_id", "there is no authority #%lld", (long long)m->authority_id);
+		errlist_add(el, NULL, 0, "authority_id", N_("there is no authority #%lld"), (long long)m->authority_id);
 	struct organisation o = {0};
 	if (m->network_id && store_organisation_get(r->st, m->network_id, &o) != EALA_OK)
-		errlist_add(el, NULL, 0, "network_id", "there is no organisation #%lld", (long long)m->network_id);
+		errlist_add(el, NULL, 0, "network_id", N_("there is no organisation #%lld"), (long long)m->network_id);
 	else if (m->network_id && (!o.subtype || strcmp(o.subtype, "city_network") != 0))
-		errlist_add(el, NULL, 0, "network_id", "organisation #%lld is not a city network",
+		errlist_add(el, NULL, 0, "network_id", N_("organisation #%lld is not a city network"),
 			    (long long)m->network_id);
 	organisation_clear(&o);
 }

@@ -97,7 +97,11 @@ static void need(struct store *st, struct errlist *el, const char *field, int64_
 		 int (*exists)(struct store *, int64_t), const char *what)
 {
 	if (id && !exists(st, id))
-		errlist_add(el, NULL, 0, field, "there is no %s #%lld", what, (long long)id);
+		errlist_add(el, NULL, 0, field,
+			    strcmp(what, "partnership") == 0    ? N_("there is no partnership #%lld")
+			    : strcmp(what, "organisation") == 0 ? N_("there is no organisation #%lld")
+								: N_("there is no authority #%lld"),
+			    (long long)id);
 }
 
 /* Every id the record refers to names a record. */
@@ -302,7 +306,7 @@ int record_save(struct req *r, int kind, int64_t id, json_t *body, struct errlis
 			goto out;
 		}
 		if (!allowed(r, OP_UPDATE, k, &old)) {
-			errlist_add(el, NULL, 0, NULL, "your roles do not let you change this record");
+			errlist_add(el, NULL, 0, NULL, N_("your roles do not let you change this record"));
 			status = MHD_HTTP_FORBIDDEN;
 			goto out;
 		}
@@ -320,7 +324,7 @@ int record_save(struct req *r, int kind, int64_t id, json_t *body, struct errlis
 	if (id)
 		rec_set_id(k, &rec, id);
 	if (!allowed(r, id ? OP_UPDATE : OP_CREATE, k, &rec)) {   /* nor move it out of reach */
-		errlist_add(el, NULL, 0, NULL, "your roles do not let you change this record");
+		errlist_add(el, NULL, 0, NULL, N_("your roles do not let you change this record"));
 		status = MHD_HTTP_FORBIDDEN;
 		goto out;
 	}

@@ -354,7 +354,7 @@ static void add_ids(json_t *o, const char *name, const char *text, struct errlis
 		errno = 0;
 		long long v = strtoll(p, &end, 10);
 		if (end == p || errno || v <= 0) {
-			errlist_add(el, NULL, 0, name, "must be authority numbers separated by commas");
+			errlist_add(el, NULL, 0, name, N_("must be authority numbers separated by commas"));
 			break;
 		}
 		json_array_append_new(a, json_integer(v));
@@ -393,7 +393,7 @@ static json_t *posted_json(struct req *r, enum record_kind k, struct errlist *el
 		case FT_ID: {
 			long long n = strtoll(v, &end, 10);
 			if (*end || errno)
-				errlist_add(el, NULL, 0, f->name, "must be a whole number");
+				errlist_add(el, NULL, 0, f->name, N_("must be a whole number"));
 			else
 				json_object_set_new(o, f->name, json_integer(n));
 			break;
@@ -401,7 +401,7 @@ static json_t *posted_json(struct req *r, enum record_kind k, struct errlist *el
 		case FT_NUM: {
 			double d = strtod(v, &end);
 			if (*end || errno)
-				errlist_add(el, NULL, 0, f->name, "must be a number, as 47.315");
+				errlist_add(el, NULL, 0, f->name, N_("must be a number, as 47.315"));
 			else
 				json_object_set_new(o, f->name, json_real(d));
 			break;

@@ -89,7 +89,7 @@ int form_import(struct req *r)
 	el.max = 500;
 	int rc = EALA_EIO;
 	if (!file || !file->value.len) {
-		errlist_add(&el, name, 0, NULL, "no file was sent, or it is empty");
+		errlist_add(&el, name, 0, NULL, N_("no file was sent, or it is empty"));
 		rc = EALA_EINVAL;
 	} else if (mkdtemp(dir) && (path = xasprintf("%s/%s", dir, name))) {
 		FILE *f = fopen(path, "wb");

@@ -107,8 +107,6 @@ const char *tr(const struct req *r, const char *english) __attribute__((format_a
 const char *trn(const struct req *r, const char *one, const char *many, unsigned long n)
 	__attribute__((format_arg(2))) __attribute__((format_arg(3)));
 void lang_release(struct req *r);           /* after the request: the thread's locale back */
-/* Marks a word for xgettext where it is stored, to be translated where shown. */
-#define N_(english) english
 int lang_codelist(const struct req *r);     /* CL_LANG_* for code-list labels */
 const char *lang_code(const struct req *r); /* "en", "fr" */
 void lang_choose(struct req *r);

@@ -439,6 +439,15 @@ has out '<span class="error" id="members-error">there is no authority #99</span>
 has out '<span class="error" id="status-error">is required</span>' "a missing required field too"
 has out 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "what was typed comes back, escaped"
 hasnt out "<script>alert" "never raw"
+get "/partnerships/new?lang=fr" -X POST -b "$T/fjar" --data-urlencode "csrf=$FCSRF" \
+	--data-urlencode "members=1, 99" --data-urlencode "kind=twinning" --data-urlencode "start_date=2021-02-30"
+has out '<span class="error" id="members-error">il n&#39;y a pas de collectivité n° 99</span>' \
+	"in French, the problems are French too"
+has out '<span class="error" id="start_date-error">n&#39;est pas une date valide (AAAA-MM-JJ): &#39;2021-02-30&#39;</span>' \
+	"those of the validation rules included"
+get /api/v1/partnerships -X POST -H "Authorization: Bearer $ED" -H "Accept-Language: fr" \
+	-d '{"kind":"twinning","status":"active","members":[1,99]}'
+same "$(json "j['errors'][0]['message']")" "there is no authority #99" "the JSON API keeps its messages in English"
 get /partnerships/new -X POST -b "$T/fjar" --data-urlencode "members=1, 2" --data-urlencode "kind=friendship" \
 	--data-urlencode "status=planned"
 same "$code" "403" "a form posted without its CSRF token is refused"
