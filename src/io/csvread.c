@@ -64,7 +64,7 @@ static void on_field(void *s, size_t len, void *data)
 	long bad = text_utf8_error_at(field, len);
 	if (bad >= 0 && !f->bad_row) {
 		errlist_add(f->el, f->doc->file, f->row_line, NULL,
-			    "field %zu is not valid UTF-8 (byte %ld); save the file as UTF-8",
+			    N_("field %zu is not valid UTF-8 (byte %ld); save the file as UTF-8"),
 			    f->cur.n + 1, bad + 1);
 		f->bad_row = 1;
 	}
@@ -126,7 +126,7 @@ static void on_row(int c, void *data)
 	} else if (f->cur.n != f->doc->header.n) {
 		if (!f->bad_row)
 			errlist_add(f->el, f->doc->file, f->row_line, NULL,
-				    "has %zu fields, the header has %zu", f->cur.n,
+				    N_("has %zu fields, the header has %zu"), f->cur.n,
 				    f->doc->header.n);
 	} else if (!f->bad_row) {
 		add_row(f);
@@ -169,7 +169,7 @@ int csvdoc_parse(const char *name, const char *buf, size_t len, struct csv_doc *
 	while (start < len && (buf[start] == '\n' || buf[start] == '\r' || buf[start] == ' '))
 		start++;
 	if (start == len) {
-		errlist_add(el, name, 0, NULL, "the file is empty: a header line is expected");
+		errlist_add(el, name, 0, NULL, N_("the file is empty: a header line is expected"));
 		return EALA_EINVAL;
 	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
@@ -183,7 +183,7 @@ int csvdoc_parse(const char *name, const char *buf, size_t len, struct csv_doc *
 		size_t seg = nl ? (size_t)(nl - (buf + pos)) + 1 : len - pos;
 		if (seg > CSV_MAX_LINE) {
 			errlist_add(el, name, f.line, NULL,
-				    "line is longer than %d bytes: not a CSV file eala reads",
+				    N_("line is longer than %d bytes: not a CSV file eala reads"),
 				    CSV_MAX_LINE);
 			rc = EALA_EINVAL;
 			goto out;
@@ -192,16 +192,16 @@ int csvdoc_parse(const char *name, const char *buf, size_t len, struct csv_doc *
 			f.row_line = f.line;
 		if (csv_parse(&p, buf + pos, seg, on_field, on_row, &f) != seg) {
 			if (csv_error(&p) != CSV_EPARSE)
-				errlist_add(el, name, f.line, NULL, "out of memory while reading");
+				errlist_add(el, name, f.line, NULL, N_("out of memory while reading"));
 			else if (f.row_line != f.line)
 				/* a quote opened earlier ran on until another quote broke the syntax */
 				errlist_add(el, name, f.row_line, NULL,
-					    "malformed quoting in the row that starts here: a quote opened "
-					    "in it is not closed before line %ld", f.line);
+					    N_("malformed quoting in the row that starts here: a quote opened "
+					    "in it is not closed before line %ld"), f.line);
 			else
 				errlist_add(el, name, f.line, NULL,
-					    "malformed quoting: a quote inside an unquoted field, "
-					    "or text after a closing quote");
+					    N_("malformed quoting: a quote inside an unquoted field, "
+					    "or text after a closing quote"));
 			rc = EALA_EINVAL;
 			goto out;
 		}
@@ -211,7 +211,7 @@ int csvdoc_parse(const char *name, const char *buf, size_t len, struct csv_doc *
 	}
 	if (csv_fini(&p, on_field, on_row, &f) != 0) {
 		errlist_add(el, name, f.row_line, NULL,
-			    "a quoted field opened here is never closed");
+			    N_("a quoted field opened here is never closed"));
 		rc = EALA_EINVAL;
 		goto out;
 	}
@@ -235,7 +235,7 @@ int csvdoc_read_file(const char *path, struct csv_doc *doc, struct errlist *el)
 	int rc = EALA_OK;
 	memset(doc, 0, sizeof(*doc));
 	if (!in) {
-		errlist_add(el, path, 0, NULL, "cannot open: %s", strerror(errno));
+		errlist_add(el, path, 0, NULL, N_("cannot open: %s"), strerror(errno));
 		return EALA_EIO;
 	}
 	for (;;) {
@@ -254,7 +254,7 @@ int csvdoc_read_file(const char *path, struct csv_doc *doc, struct errlist *el)
 			break;
 	}
 	if (ferror(in)) {
-		errlist_add(el, path, 0, NULL, "cannot read: %s", strerror(errno));
+		errlist_add(el, path, 0, NULL, N_("cannot read: %s"), strerror(errno));
 		rc = EALA_EIO;
 		goto out;
 	}

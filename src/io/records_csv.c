@@ -347,7 +347,7 @@ static int index_ids(struct import *imp, enum record_kind k)
 			const struct pending *first = &kr->v[kr->ids[out - 1].row];
 			const struct pending *again = &kr->v[kr->ids[i].row];
 			errlist_add(imp->el, again->file, again->line, "id",
-				    "id %lld is already given on line %ld of %s",
+				    N_("id %lld is already given on line %ld of %s"),
 				    (long long)kr->ids[i].id, first->line, first->file);
 			continue;
 		}
@@ -467,7 +467,7 @@ static int set_members(struct import *imp, struct partnership *p, const char *s,
 		int64_t id;
 		if (!parse_id(parts.v[i], &id))
 			errlist_add(imp->el, o->file, o->line, col,
-				    "'%s' is not an authority id (members are ids separated by '|')",
+				    N_("'%s' is not an authority id (members are ids separated by '|')"),
 				    parts.v[i]);
 		else
 			rc = partnership_add_member(p, id);
@@ -500,7 +500,7 @@ static int set_participants(struct import *imp, struct action *a, const char *s,
 			if (c2)
 				*c2 = ':';
 			errlist_add(imp->el, o->file, o->line, col,
-				    "'%s' is not organisation:ID:ROLE or authority:ID:ROLE", item);
+				    N_("'%s' is not organisation:ID:ROLE or authority:ID:ROLE"), item);
 		} else {
 			rc = action_add_participant(a, is_org ? id : 0, is_auth ? id : 0, role);
 		}
@@ -533,22 +533,22 @@ static int set_value(struct import *imp, const struct column *c, union record *r
 	case F_ID:
 		if (!parse_id(v, FIELD(r, c, int64_t)))
 			errlist_add(imp->el, o->file, o->line, c->name,
-				    "is not a record id (a whole number above 0): '%s'", v);
+				    N_("is not a record id (a whole number above 0): '%s'"), v);
 		break;
 	case F_POPULATION:
 		if (!parse_integer(v, FIELD(r, c, int64_t)))
 			errlist_add(imp->el, o->file, o->line, c->name,
-				    "is not a whole number: '%s'", v);
+				    N_("is not a whole number: '%s'"), v);
 		break;
 	case F_COORD:
 		if (!parse_number(v, delim, FIELD(r, c, double)))
 			errlist_add(imp->el, o->file, o->line, c->name,
-				    "is not a number in degrees: '%s'", v);
+				    N_("is not a number in degrees: '%s'"), v);
 		break;
 	case F_BOOL:
 		if (!parse_bool(v, FIELD(r, c, int)))
 			errlist_add(imp->el, o->file, o->line, c->name,
-				    "is not yes or no (1/0, true/false, yes/no, oui/non): '%s'", v);
+				    N_("is not yes or no (1/0, true/false, yes/no, oui/non): '%s'"), v);
 		break;
 	case F_LIST:
 	case F_COUNTRIES:
@@ -602,13 +602,13 @@ static int map_header(struct import *imp, const struct csv_doc *doc, enum record
 		if (c < 0 && str_blank(h)) {
 			if (column_has_values(doc, i))
 				errlist_add(imp->el, doc->file, doc->header_line, NULL,
-					    "column %zu has values but no name", i + 1);
+					    N_("column %zu has values but no name"), i + 1);
 		} else if (c < 0) {
 			errlist_add(imp->el, doc->file, doc->header_line, h,
-				    "unknown column for %s", kind_names[k]);
+				    N_("unknown column for %s"), kind_names[k]);
 		} else if (at[c] >= 0) {
 			errlist_add(imp->el, doc->file, doc->header_line, h,
-				    "column '%s' is given twice", cols[c].name);
+				    N_("column '%s' is given twice"), cols[c].name);
 		} else {
 			at[c] = (int)i;
 		}
@@ -616,7 +616,7 @@ static int map_header(struct import *imp, const struct csv_doc *doc, enum record
 	for (size_t c = 0; c < tables[k].n; c++) {
 		if (cols[c].required && at[c] < 0) {
 			errlist_add(imp->el, doc->file, doc->header_line, cols[c].name,
-				    "missing column: %s need it", kind_names[k]);
+				    N_("missing column: %s need it"), kind_names[k]);
 			ok = 0;
 		}
 	}
@@ -795,7 +795,7 @@ static int finish_record(struct import *imp, enum record_kind k, union record *r
 		}
 		if ((lat >= 0) != (lng >= 0))
 			errlist_add(imp->el, o->file, o->line, lat >= 0 ? "lng" : "lat",
-				    "give both lat and lng, or neither");
+				    N_("give both lat and lng, or neither"));
 		/* columns absent from the file leave the coordinates as they were */
 		if (at[lat_col(k)] >= 0 || at[lng_col(k)] >= 0)
 			r->a.has_coords = lat >= 0 && lng >= 0;
@@ -869,7 +869,7 @@ static void need_ref(struct import *imp, const struct pending *p, const char *fi
 	if (!id || import_find(imp, k, id) || record_exists(imp->st, k, id))
 		return;
 	errlist_add(imp->el, p->file, p->line, field,
-		    "%s #%lld does not exist (neither in the database nor in this import)", what[k],
+		    N_("%s #%lld does not exist (neither in the database nor in this import)"), what[k],
 		    (long long)id);
 }
 
@@ -931,8 +931,8 @@ static int write_kind(struct import *imp, enum record_kind k, struct csv_import_
 				p->r.a.parent_id = parent;
 			if (rc == EALA_ECONFLICT && k == RK_PARTNERSHIP) {
 				errlist_add(imp->el, p->file, p->line, "members",
-					    "partnership of kind %s between these authorities already "
-					    "exists: #%lld", p->r.p.kind, (long long)p->r.p.id);
+					    N_("partnership of kind %s between these authorities already "
+					    "exists: #%lld"), p->r.p.kind, (long long)p->r.p.id);
 				free(errmsg);
 				conflicts++;
 				rc = EALA_OK;
@@ -994,7 +994,7 @@ static int write_all(struct import *imp, char *const *paths, size_t n, int dry_r
 	char *errmsg = NULL;
 	int rc = store_begin(imp->st);
 	if (rc) {
-		errlist_add(imp->el, NULL, 0, NULL, "cannot start a transaction (database busy?)");
+		errlist_add(imp->el, NULL, 0, NULL, N_("cannot start a transaction (database busy?)"));
 		return rc;
 	}
 	for (int k = 0; k < RK_COUNT && !rc; k++)
@@ -1002,12 +1002,12 @@ static int write_all(struct import *imp, char *const *paths, size_t n, int dry_r
 	if (rc || dry_run)
 		goto out;
 	if ((rc = audit(imp->st, paths, n, rep, &errmsg))) {
-		errlist_add(imp->el, NULL, 0, NULL, "recording the import: %s",
+		errlist_add(imp->el, NULL, 0, NULL, N_("recording the import: %s"),
 			    errmsg ? errmsg : eala_strerror(rc));
 		goto out;
 	}
 	if ((rc = store_commit(imp->st))) {   /* store_commit rolled back */
-		errlist_add(imp->el, NULL, 0, NULL, "could not commit the import: %s", store_error(imp->st));
+		errlist_add(imp->el, NULL, 0, NULL, N_("could not commit the import: %s"), store_error(imp->st));
 		memset(rep->created, 0, sizeof(rep->created));
 		memset(rep->updated, 0, sizeof(rep->updated));
 	}
@@ -1049,7 +1049,7 @@ static enum record_kind read_file(struct import *imp, const char *path, enum rec
 		return RK_NONE;   /* nothing to go on; the reader said why */
 	if (kind == RK_NONE && (kind = kind_from_header(doc)) == RK_NONE)
 		errlist_add(imp->el, doc->file, doc->header_line, NULL,
-			    "cannot tell the kind of records: give --kind");
+			    N_("cannot tell the kind of records: give --kind"));
 	return kind;
 }
 
@@ -1073,7 +1073,7 @@ int records_csv_import(struct store *st, char *const *paths, size_t n, enum reco
 		goto out;
 	}
 	if (n == 0) {
-		errlist_add(errors, NULL, 0, NULL, "no file to import");
+		errlist_add(errors, NULL, 0, NULL, N_("no file to import"));
 		rc = EALA_EINVAL;
 		goto out;
 	}
@@ -1103,7 +1103,7 @@ int records_csv_import(struct store *st, char *const *paths, size_t n, enum reco
 		rc = EALA_EINVAL;
 out:
 	if (rc == EALA_ENOMEM)
-		errlist_add(errors, NULL, 0, NULL, "out of memory");
+		errlist_add(errors, NULL, 0, NULL, N_("out of memory"));
 	import_clear(&imp);
 	for (size_t i = 0; docs && i < n; i++)
 		csvdoc_clear(&docs[i]);

@@ -4,7 +4,8 @@
  * A login opens a session: a random token (kept only as a hash in the
  * database, so that several servers share sessions) and a CSRF token. API
  * clients send "Authorization: Bearer TOKEN"; browsers get the token in an
- * HttpOnly, SameSite=Strict cookie, and must echo the CSRF token in the
+ * HttpOnly, SameSite=Lax cookie (a link from elsewhere keeps the session; a
+ * form posted from elsewhere does not carry it), and must echo the CSRF token in the
  * X-CSRF-Token header (or a form field) of every request that changes
  * something, since a cookie is sent by the browser whoever wrote the page.
  */
@@ -93,7 +94,7 @@ int session_open(struct req *r, const char *login, const char *password, char *t
 		free(err);
 		if (!rc) {
 			snprintf(r->cookie, sizeof(r->cookie),
-				 COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
+				 COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d", token,
 				 SESSION_HOURS * 3600);
 			r->set_cookie = r->cookie;
 			user_clear(&r->user);
@@ -135,7 +136,7 @@ int api_logout(struct req *r)
 	char *err = NULL;
 	store_session_delete(r->st, r->token_hash, &err);
 	free(err);
-	r->set_cookie = COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+	r->set_cookie = COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
 	return reply(r, MHD_HTTP_OK, json_pack("{s:b}", "logged_out", 1));
 }
 

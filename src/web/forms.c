@@ -591,7 +591,7 @@ int form_logout(struct req *r)
 		char *err = NULL;
 		store_session_delete(r->st, r->token_hash, &err);
 		free(err);
-		r->set_cookie = "eala_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+		r->set_cookie = "eala_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
 	}
 	return redirect(r, "/");
 }
