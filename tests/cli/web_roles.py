@@ -1,0 +1,225 @@
+"""web_roles.py: the permission matrix. Every state-changing route of the API
+and of the forms, tried by every role (anonymous, viewer, partner contributor,
+editor, coordinator with and without a grant, admin) on a record of the
+user's authority and on one of another authority; each answer is checked
+against the rule of the issue. A record to change or delete is made fresh by
+the admin for each try, so that the tries do not depend on each other.
+Prints TAP. Usage: web_roles.py URL NETWORK_ID"""
+import json
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+URL = sys.argv[1]
+NETWORK = int(sys.argv[2])
+# Quetigny (FR): the editor's and the coordinator's; Koulikoro (ML): the partner's;
+# Autreville (FR): nobody's; Bous (DE)
+MINE, PARTNER, OTHER, FOREIGN = 1, 2, 3, 4
+n = failed = 0
+
+
+def ok(cond, what):
+    global n, failed
+    n += 1
+    failed += not cond
+    print(("ok " if cond else "not ok ") + str(n) + " - " + what)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+opener = urllib.request.build_opener(NoRedirect)
+
+
+def call(method, path, body=None, token=None, form=None, cookie=None):
+    headers = {}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    if cookie:
+        headers["Cookie"] = "eala_session=" + cookie
+    req = urllib.request.Request(URL + path, data=data, method=method, headers=headers)
+    try:
+        with opener.open(req) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def login(user, password):
+    status, body = call("POST", "/api/v1/login", {"login": user, "password": password})
+    j = json.loads(body)
+    return j["token"], j["csrf"]
+
+
+ADMIN = login("ad", "admin-pass1")[0]
+USERS = {
+    "viewer": login("vi", "viewer-pass"),
+    "partner": login("pa", "partner-pass"),
+    "editor": login("ed", "editor-pass"),
+    "coordinator": login("co", "coord-pass1"),
+    "coordinator without grant": login("cn", "coord-pass2"),
+    "admin": login("ad", "admin-pass1"),
+}
+
+
+def town():
+    """A fresh foreign town, made by the admin: a partnership's other member
+    (two partnerships of one kind cannot link the same authorities)."""
+    status, out = call("POST", "/api/v1/authorities", {"name": "Partner town", "country": "DE",
+                                                       "level": "municipality"}, ADMIN)
+    assert status == 201, (status, out)
+    return json.loads(out)["id"]
+
+
+def make(kind, owner):
+    """A fresh record of kind belonging to authority owner, made by the admin."""
+    body = {
+        "authorities": {"name": "Town", "country": "FR", "level": "municipality", "parent_id": owner},
+        "organisations": {"name": "Club", "iati_type": "22", "authority_id": owner},
+        "partnerships": {"kind": "friendship", "status": "active", "members": [owner, town()]}
+        if kind == "partnerships" else None,
+        "actions": {"title": "Visit", "authority_id": owner, "type": "mission", "status": "2"},
+        "network_memberships": {"authority_id": owner, "network_id": NETWORK, "role": "member"},
+    }[kind]
+    status, out = call("POST", "/api/v1/" + kind, body, ADMIN)
+    assert status == 201, (kind, status, out)
+    return json.loads(out)["id"]
+
+
+def new_body(kind, owner):
+    return {
+        "authorities": {"name": "Elsewhere", "country": "SN", "level": "municipality"},
+        "organisations": {"name": "Club", "iati_type": "22", "authority_id": owner},
+        "partnerships": {"kind": "friendship", "status": "active", "members": [owner, town()]}
+        if kind == "partnerships" else None,
+        "actions": {"title": "Visit", "authority_id": owner, "type": "mission", "status": "2"},
+        "network_memberships": {"authority_id": owner, "network_id": NETWORK, "role": "member"},
+    }[kind]
+
+
+def change(kind):
+    return {"authorities": {"population": 1}, "organisations": {"notes": "n"},
+            "partnerships": {"notes": "n"}, "actions": {"notes": "n"},
+            "network_memberships": {"role": "board"}}[kind]
+
+
+# who may write a record of an authority: the admin, its editor, a coordinator
+# granted it; a new authority belongs to no authority and may be added by any
+# of those who write somewhere
+def allowed(role, owner):
+    if role == "admin":
+        return True
+    if role in ("editor", "coordinator"):
+        return owner in (MINE, None)
+    return False
+
+
+KINDS = ["authorities", "organisations", "partnerships", "actions", "network_memberships"]
+# an authority's own record is in its scope; another's is not (a new town
+# "belongs" to the authority it is part of, here through parent_id only for
+# updates and deletes, which look at the authority itself)
+for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
+    for kind in KINDS:
+        for owner in (MINE, OTHER):
+            where = "of Quetigny" if owner == MINE else "of Autreville"
+            # create
+            owner_for_rule = None if kind == "authorities" else owner
+            if kind == "authorities" and owner == OTHER:
+                pass
+            else:
+                want = 401 if role == "anonymous" else 201 if allowed(role, owner_for_rule) else 403
+                status, _ = call("POST", "/api/v1/" + kind, new_body(kind, owner), token)
+                ok(status == want, "%s POST /api/v1/%s %s: %d (want %d)" % (role, kind,
+                   "(a new foreign town)" if kind == "authorities" else where, status, want))
+            # update and delete a fresh record
+            for method in ("PUT", "DELETE"):
+                if kind == "authorities":
+                    target = owner     # the authority itself
+                    if method == "DELETE":
+                        target = make(kind, owner)   # a town of that authority: no scope of its own
+                else:
+                    target = make(kind, owner)
+                rule_owner = owner if not (kind == "authorities" and method == "DELETE") else None
+                if kind == "authorities" and method == "DELETE":
+                    want_ok = role == "admin"   # a town with no partner of its own: only the admin
+                else:
+                    want_ok = allowed(role, rule_owner)
+                want = 401 if role == "anonymous" else 200 if want_ok else 403
+                status, _ = call(method, "/api/v1/%s/%d" % (kind, target),
+                                 change(kind) if method == "PUT" else None, token)
+                ok(status == want, "%s %s /api/v1/%s/ID %s: %d (want %d)" % (role, method, kind, where, status, want))
+
+# the forms: the same rules through the browser's cookie and CSRF token
+FORM_NEW = {
+    "authorities": {"name": "Elsewhere", "country": "SN", "level": "municipality"},
+    "organisations": {"name": "Club", "iati_type": "22", "authority_id": str(MINE)},
+    "partnerships": {"kind": "friendship", "status": "active"},
+    "actions": {"title": "Visit", "authority_id": str(MINE), "type": "mission", "status": "2"},
+}
+FORM_EDIT = {
+    "authorities": {"name": "Quetigny", "country": "FR", "level": "municipality"},
+    "organisations": {"name": "Club", "iati_type": "22", "authority_id": None},
+    "partnerships": {"kind": "friendship", "status": "active", "members": None},
+    "actions": {"title": "Visit", "authority_id": None, "type": "mission", "status": "2"},
+}
+for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
+    for kind in FORM_NEW:
+        form = dict(FORM_NEW[kind], csrf=csrf or "")
+        if kind == "partnerships":
+            form["members"] = "%d, %d" % (MINE, town())
+        want = 303 if role == "anonymous" or allowed(role, None if kind == "authorities" else MINE) else 403
+        status, _ = call("POST", "/%s/new" % kind, form=form, cookie=token)
+        ok(status == want, "%s POST /%s/new: %d (want %d%s)" % (role, kind, status, want,
+           ", to the login page" if role == "anonymous" else ""))
+        for owner in (MINE, OTHER):
+            target = owner if kind == "authorities" else make(kind, owner)
+            form = {k: v for k, v in FORM_EDIT[kind].items() if v is not None}
+            if kind == "authorities":
+                form["name"] = "Quetigny" if owner == MINE else "Other"
+            if kind in ("organisations", "actions"):
+                form["authority_id"] = str(owner)
+            if kind == "partnerships":
+                status, out = call("GET", "/api/v1/partnerships/%d" % target)
+                form["members"] = ", ".join(str(m) for m in json.loads(out)["members"])
+            form["csrf"] = csrf or ""
+            want = 303 if role == "anonymous" or allowed(role, owner) else 403
+            status, _ = call("POST", "/%s/%d/edit" % (kind, target), form=form, cookie=token)
+            ok(status == want, "%s POST /%s/ID/edit %s: %d (want %d)" % (
+               role, kind, "of Quetigny" if owner == MINE else "of Autreville", status, want))
+        # a wrong CSRF token is refused whoever sends it
+        if role != "anonymous":
+            form = dict(FORM_NEW[kind], csrf="0" * 64)
+            if kind == "partnerships":
+                form["members"] = "%d, %d" % (MINE, town())
+            status, _ = call("POST", "/%s/new" % kind, form=form, cookie=token)
+            ok(status == 403, "%s POST /%s/new with a wrong CSRF token: %d (want 403)" % (role, kind, status))
+    # the import of whole files is the admin's alone (a multipart form)
+    boundary = "eala-boundary"
+    body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+            "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+            "Content-Type: text/csv\r\n\r\nname,country,level\r\nNantes,FR,municipality\r\n--%s--\r\n"
+            % (boundary, csrf or "", boundary, boundary)).encode()
+    headers = {"Content-Type": "multipart/form-data; boundary=" + boundary}
+    if token:
+        headers["Cookie"] = "eala_session=" + token
+    req = urllib.request.Request(URL + "/import?dry_run=1", data=body, method="POST", headers=headers)
+    try:
+        with opener.open(req) as r:
+            status = r.status
+    except urllib.error.HTTPError as e:
+        status = e.code
+    want = 303 if role == "anonymous" else 200 if role == "admin" else 403
+    ok(status == want, "%s POST /import: %d (want %d)" % (role, status, want))
+
+print("1..%d" % n)
+sys.exit(1 if failed else 0)
