@@ -16,11 +16,16 @@ int page_api_docs(struct req *r)
 {
 	struct buf *b = &r->body;
 	json_t *doc = json_loads(eala_openapi_json, 0, NULL);
-	page_begin(r, "The eala API", NULL);
-	html(b, "<p>JSON over HTTP; the machine-readable description is "
-		"<a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a> (OpenAPI 3). "
-		"Writing needs a session: <code>POST /api/v1/login</code>, then "
-		"<code>Authorization: Bearer TOKEN</code>.</p>\n");
+	page_begin(r, tr(r, "The eala API"), NULL);
+	html(b, "<p>");
+	html_text(b, tr(r, "JSON over HTTP; the machine-readable description (OpenAPI 3) is"));
+	html(b, " <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>. ");
+	html_text(b, tr(r, "Writing needs a session:"));
+	html(b, " <code>POST /api/v1/login</code>, ");
+	html_text(b, tr(r, "then"));
+	html(b, " <code>Authorization: Bearer TOKEN</code>. ");
+	html_text(b, tr(r, "The descriptions below are those of the OpenAPI document, in English."));
+	html(b, "</p>\n");
 	const char *path;
 	json_t *ops;
 	json_object_foreach(json_object_get(doc, "paths"), path, ops) {

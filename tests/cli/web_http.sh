@@ -181,6 +181,8 @@ get /api/v1/openapi.json
 same "$(json "j['openapi'][:2], len(j['paths']) > 10")" "3. True" "the OpenAPI 3 document"
 get /api
 has out "GET /api/v1/partnerships" "the API documentation page lists the routes"
+get "/api?lang=fr"
+has out "<h1>L&#39;API d&#39;eala</h1>" "and speaks French when asked"
 get /api/v1/atlas
 same "$code" "200" "the atlas data"
 same "$(json "len(j['places']), len(j['links']), j['kinds']")" "0 0 []" \
