@@ -234,5 +234,7 @@ struct store_stats {
 	int64_t twinnings;      /* partnerships of kind twinning */
 };
 int store_stats_get(struct store *st, struct store_stats *out, char **errmsg);
+/* The same, drafts left out of the counts of the four kinds of records. */
+int store_stats_public(struct store *st, struct store_stats *out, char **errmsg);
 
 #endif

@@ -601,21 +601,28 @@ void store_rollback(struct store *st)
 
 /* ---- counts and audit ---- */
 
-int store_stats_get(struct store *st, struct store_stats *out, char **errmsg)
+static int stats(struct store *st, struct store_stats *out, int public_only, char **errmsg)
 {
+	/* ?1: published records only (what anonymous visitors may count) */
 	static const char sql[] =
-		"SELECT (SELECT count(*) FROM authority), (SELECT count(*) FROM organisation),"
-		" (SELECT count(*) FROM network_membership), (SELECT count(*) FROM partnership),"
-		" (SELECT count(*) FROM action), (SELECT count(*) FROM financing),"
+		"SELECT (SELECT count(*) FROM authority WHERE ?1 IS NULL OR draft = 0),"
+		" (SELECT count(*) FROM organisation WHERE ?1 IS NULL OR draft = 0),"
+		" (SELECT count(*) FROM network_membership), "
+		" (SELECT count(*) FROM partnership WHERE ?1 IS NULL OR draft = 0),"
+		" (SELECT count(*) FROM action WHERE ?1 IS NULL OR draft = 0), (SELECT count(*) FROM financing),"
 		" (SELECT count(*) FROM budget_year), (SELECT count(*) FROM strategy),"
 		" (SELECT count(*) FROM expected_impact), (SELECT count(*) FROM observed_outcome),"
 		" (SELECT count(*) FROM practice), (SELECT count(*) FROM partner_call),"
 		" (SELECT count(*) FROM user), (SELECT count(*) FROM audit_event),"
-		" (SELECT count(DISTINCT country) FROM authority),"
-		" (SELECT count(*) FROM partnership WHERE kind = 'twinning')";
+		" (SELECT count(DISTINCT country) FROM authority WHERE ?1 IS NULL OR draft = 0),"
+		" (SELECT count(*) FROM partnership WHERE kind = 'twinning' AND (?1 IS NULL OR draft = 0))";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
+	if (public_only)
+		sqlite3_bind_int(s, 1, 1);
+	else
+		sqlite3_bind_null(s, 1);
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return sq_fail(st, errmsg, "counting records");
 	int64_t *f[] = {&out->authorities, &out->organisations, &out->network_memberships,
@@ -627,6 +634,16 @@ int store_stats_get(struct store *st, struct store_stats *out, char **errmsg)
 		*f[i] = sqlite3_column_int64(s, i);
 	sqlite3_reset(s);
 	return EALA_OK;
+}
+
+int store_stats_get(struct store *st, struct store_stats *out, char **errmsg)
+{
+	return stats(st, out, 0, errmsg);
+}
+
+int store_stats_public(struct store *st, struct store_stats *out, char **errmsg)
+{
+	return stats(st, out, 1, errmsg);
 }
 
 int store_audit_add(struct store *st, const struct audit_event *e, char **errmsg)

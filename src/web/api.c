@@ -71,7 +71,7 @@ int api_stats(struct req *r)
 {
 	struct store_stats s;
 	char *err = NULL;
-	if (store_stats_get(r->st, &s, &err) != EALA_OK) {
+	if ((reads_drafts(r) ? store_stats_get : store_stats_public)(r->st, &s, &err) != EALA_OK) {
 		int rc = json_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, NULL, err ? err : "database error");
 		free(err);
 		return rc;

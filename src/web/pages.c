@@ -200,7 +200,7 @@ int page_home(struct req *r)
 	char *err = NULL;
 	struct buf *b = &r->body;
 	page_begin(r, tr(r, "The international action of cities and regions"), NULL);
-	if (store_stats_get(r->st, &s, &err) == EALA_OK) {
+	if ((reads_drafts(r) ? store_stats_get : store_stats_public)(r->st, &s, &err) == EALA_OK) {
 		html(b, "<p class=\"lead\">");
 		html_int(b, s.authorities);
 		html(b, " ");

@@ -330,6 +330,10 @@ get "/api/v1/authorities/$DR/history"
 same "$code" "404" "and for its history in JSON"
 get "/search?q=draftville"
 hasnt out "Draftville" "the search page does not show it"
+get /api/v1/stats
+ANON=$(json "j['authorities']")
+get /api/v1/stats -H "Authorization: Bearer $VI"
+same "$(json "j['authorities']")" "$((ANON + 1))" "the counts an anonymous visitor reads leave the draft out"
 get "/api/v1/authorities/$DR" -X PUT -H "Authorization: Bearer $AD" -d '{"draft":false}'
 same "$code" "200" "publishing it"
 get "/api/v1/authorities/$DR"
