@@ -61,6 +61,7 @@ void cli_errors(const struct errlist *el);
 int cmd_show(struct cli *c);
 /* user add|passwd|grant|list ... */
 int cmd_user(struct cli *c);
+int cmd_analyze(struct cli *c);
 
 /* Emit a JSON value on stdout (indent 2), consuming the reference. */
 int cli_print_json(json_t *j);

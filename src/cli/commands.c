@@ -43,6 +43,8 @@ const struct command commands[] = {
 	 "add LOGIN --role R [--authority ID] [--name N] | grant LOGIN --role R [--authority ID] | passwd LOGIN | list",
 	 "accounts and their roles, scoped to an authority for editors and partner contributors",
 	 cmd_user},
+	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS, CMD_DB, "gap [--authority ID] [--year Y] [--json]",
+	 "expected against observed impacts: nature and scope gaps, evidence, reciprocity", cmd_analyze},
 	{"serve", 0, 0, OPT_LISTEN, 0, "[--listen 127.0.0.1:8080]",
 	 "serve the pages and the JSON API (/api/v1) until Ctrl-C or SIGTERM", cmd_serve},
 	{NULL, 0, 0, 0, 0, NULL, NULL, NULL},

@@ -1,0 +1,31 @@
+#!/bin/sh
+# cli_analyze.sh: 'eala analyze gap' on the demo: the seed's finding (economic
+# returns expected, socio-cultural ones observed) in figures worked out by hand
+# from data/demo/demo.json, the same figures in JSON, one authority, bad input.
+. "$(dirname "$0")/lib.sh"
+
+run demo
+run analyze gap
+expect_rc 0 "analyze gap over every authority"
+# demo.json: 9 expected (5 economic, 2 socio-cultural, 1 institutional, 1 solidarity),
+# 11 observed (1, 7, 2, 1): (|5/9-1/11| + |2/9-7/11| + |1/9-2/11| + |1/9-1/11|) / 2 = 0.485
+has out "5 of the 9 impacts expected are Economic returns; 1 of the 11 observed are." \
+	"says in a sentence what is expected and what is observed"
+has out "Nature gap 0.48" "the nature gap"
+has out "Economic returns is expected more than observed, Socio-cultural returns observed more than expected" \
+	"and which way it goes"
+run analyze gap --json
+same "$(json "j['expected'], j['observed'], round(j['nature_gap'], 3), j['most_over_expected'], j['most_under_expected']")" \
+	"9 11 0.485 economic sociocultural" "the same figures in JSON"
+same "$(json "j['reported_home'], j['reported_partner'], j['unexpected']")" "7 4 6" \
+	"outcomes reported on each side, and the unexpected ones"
+Q=$("$EALA" list authorities --q quetigny --country FR --json | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+run analyze gap --authority "$Q" --json
+same "$(json "j['authority'], j['expected'], j['observed']")" "$Q 3 3" "one authority's partnerships only"
+run analyze gap --authority 99999999
+expect_rc 1 "an unknown authority is refused"
+has err "--authority 99999999: no such authority" "and named"
+run analyze nothing
+expect_rc 2 "an unknown analysis is refused"
+has err "unknown analysis 'nothing'" "and named"
+finish
