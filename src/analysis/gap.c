@@ -3,6 +3,7 @@
 
 #include "../core/codelist.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,6 +150,7 @@ static int keep_expected(void *ctx, const struct expected_impact *x)
 	struct expected_impact *e = &g->e[g->ne++];
 	memset(e, 0, sizeof(*e));
 	e->id = x->id;
+	e->partnership_id = x->partnership_id;
 	e->category = dup(x->category);
 	e->side = dup(x->side);
 	e->indicators = x->n_indicators ? calloc(x->n_indicators, sizeof(*e->indicators)) : NULL;
@@ -185,6 +187,7 @@ static int keep_outcome(void *ctx, const struct observed_outcome *x)
 	struct observed_outcome *o = &g->o[g->no++];
 	memset(o, 0, sizeof(*o));
 	o->id = x->id;
+	o->partnership_id = x->partnership_id;
 	o->expected_id = x->expected_id;
 	o->unexpected = x->unexpected;
 	o->category = dup(x->category);
@@ -213,13 +216,24 @@ static int keep_partnership(void *ctx, const struct partnership *p)
 	return 0;
 }
 
-int gap_load(struct store *st, int64_t authority_id, int year, struct gap_result *out, char **errmsg)
+/* Whether partnership id is a draft (kept out for anonymous readers). */
+static int draft_partnership(struct store *st, int64_t id)
+{
+	struct partnership p;
+	int draft = id && store_partnership_get(st, id, &p) == EALA_OK && p.draft;
+	if (id)
+		partnership_clear(&p);
+	return draft;
+}
+
+int gap_load(struct store *st, int64_t authority_id, int year, int public_only, struct gap_result *out,
+	     char **errmsg)
 {
 	struct gather g = {0};
 	int rc = EALA_OK;
 	if (authority_id) {
 		struct partnerships ps = {0};
-		struct store_filter f = {.authority_id = authority_id};
+		struct store_filter f = {.authority_id = authority_id, .public_only = public_only};
 		rc = store_partnership_list(st, &f, keep_partnership, &ps, NULL, errmsg);
 		for (size_t i = 0; !rc && i < ps.n; i++) {
 			rc = store_expected_impact_each(st, ps.ids[i], keep_expected, &g, errmsg);
@@ -234,6 +248,23 @@ int gap_load(struct store *st, int64_t authority_id, int year, struct gap_result
 	}
 	if (!rc && g.failed)
 		rc = EALA_ENOMEM;
+	if (!rc && public_only && !authority_id) {
+		/* the records of draft partnerships are not counted */
+		size_t ke = 0, ko = 0;
+		for (size_t i = 0; i < g.ne; i++) {
+			if (draft_partnership(st, g.e[i].partnership_id))
+				expected_impact_clear(&g.e[i]);
+			else
+				g.e[ke++] = g.e[i];
+		}
+		for (size_t i = 0; i < g.no; i++) {
+			if (draft_partnership(st, g.o[i].partnership_id))
+				observed_outcome_clear(&g.o[i]);
+			else
+				g.o[ko++] = g.o[i];
+		}
+		g.ne = ke, g.no = ko;
+	}
 	if (!rc)
 		gap_compute(g.e, g.ne, g.o, g.no, year, out);
 	for (size_t i = 0; i < g.ne; i++)
@@ -244,3 +275,52 @@ int gap_load(struct store *st, int64_t authority_id, int year, struct gap_result
 	free(g.o);
 	return rc;
 }
+
+/* ---- as JSON ---- */
+
+static const char *cat_label(const char *code, int lang)
+{
+	const char *l = code ? codelist_label(CL_IMPACT_CATEGORY, code, lang) : NULL;
+	return l ? l : code ? code : "?";
+}
+
+static json_t *number_or_null(double v)
+{
+	return v < 0 ? json_null() : json_real(v);
+}
+
+json_t *gap_json(const struct gap_result *g, int64_t authority, int year, int lang)
+{
+	json_t *cats = json_array();
+	static const char *const sides[GAP_NSIDES] = {"home", "partner", "both"};
+	for (size_t i = 0; i < g->n_cats; i++) {
+		json_t *ex = json_object(), *ob = json_object();
+		for (int s = 0; s < GAP_NSIDES; s++) {
+			json_object_set_new(ex, sides[s], json_integer(g->cats[i].expected[s]));
+			json_object_set_new(ob, sides[s], json_integer(g->cats[i].observed[s]));
+		}
+		json_array_append_new(cats, json_pack("{s:s, s:s, s:i, s:i, s:o, s:o}", "category",
+						      g->cats[i].code, "label", cat_label(g->cats[i].code, lang),
+						      "expected", g->cats[i].n_expected, "observed",
+						      g->cats[i].n_observed, "expected_by_side", ex,
+						      "observed_by_side", ob));
+	}
+	json_t *j = json_pack("{s:o, s:o, s:i, s:i, s:o}", "authority",
+			      authority ? json_integer((json_int_t)authority) : json_null(), "year",
+			      year ? json_integer(year) : json_null(), "expected", g->n_expected,
+			      "observed", g->n_observed, "categories", cats);
+	json_object_set_new(j, "nature_gap", number_or_null(g->nature_gap));
+	json_object_set_new(j, "most_over_expected", g->over ? json_string(g->over) : json_null());
+	json_object_set_new(j, "most_under_expected", g->under ? json_string(g->under) : json_null());
+	json_object_set_new(j, "targets", json_integer(g->targets));
+	json_object_set_new(j, "targets_met", json_integer(g->targets_met));
+	json_object_set_new(j, "achievement", number_or_null(g->achievement));
+	json_object_set_new(j, "without_indicator", json_integer(g->without_indicator));
+	json_object_set_new(j, "without_evidence", json_integer(g->without_evidence));
+	json_object_set_new(j, "unexpected", json_integer(g->unexpected));
+	json_object_set_new(j, "reported_home", json_integer(g->reported_home));
+	json_object_set_new(j, "reported_partner", json_integer(g->reported_partner));
+	json_object_set_new(j, "reciprocity", number_or_null(g->reciprocity));
+	return j;
+}
+

@@ -48,7 +48,13 @@ void gap_compute(const struct expected_impact *e, size_t ne, const struct observ
 		 size_t no, int year, struct gap_result *out);
 
 /* The records of the partnerships authority_id is a member of (0: every
- * partnership), then gap_compute(). EALA_OK or a store error. */
-int gap_load(struct store *st, int64_t authority_id, int year, struct gap_result *out, char **errmsg);
+ * partnership), then gap_compute(); public_only leaves draft partnerships
+ * out. EALA_OK or a store error. */
+int gap_load(struct store *st, int64_t authority_id, int year, int public_only, struct gap_result *out,
+	     char **errmsg);
+
+/* The result as JSON, category labels in lang (CL_LANG_*); the same for the
+ * CLI, the API and the page. */
+struct json_t *gap_json(const struct gap_result *g, int64_t authority_id, int year, int lang);
 
 #endif

@@ -16,46 +16,6 @@ static const char *label(const char *code)
 	return l ? l : code ? code : "?";
 }
 
-static json_t *number_or_null(double v)
-{
-	return v < 0 ? json_null() : json_real(v);
-}
-
-static json_t *gap_json(const struct gap_result *g, int64_t authority, int year)
-{
-	json_t *cats = json_array();
-	static const char *const sides[GAP_NSIDES] = {"home", "partner", "both"};
-	for (size_t i = 0; i < g->n_cats; i++) {
-		json_t *ex = json_object(), *ob = json_object();
-		for (int s = 0; s < GAP_NSIDES; s++) {
-			json_object_set_new(ex, sides[s], json_integer(g->cats[i].expected[s]));
-			json_object_set_new(ob, sides[s], json_integer(g->cats[i].observed[s]));
-		}
-		json_array_append_new(cats, json_pack("{s:s, s:s, s:i, s:i, s:o, s:o}", "category",
-						      g->cats[i].code, "label", label(g->cats[i].code),
-						      "expected", g->cats[i].n_expected, "observed",
-						      g->cats[i].n_observed, "expected_by_side", ex,
-						      "observed_by_side", ob));
-	}
-	json_t *j = json_pack("{s:o, s:o, s:i, s:i, s:o}", "authority",
-			      authority ? json_integer((json_int_t)authority) : json_null(), "year",
-			      year ? json_integer(year) : json_null(), "expected", g->n_expected,
-			      "observed", g->n_observed, "categories", cats);
-	json_object_set_new(j, "nature_gap", number_or_null(g->nature_gap));
-	json_object_set_new(j, "most_over_expected", g->over ? json_string(g->over) : json_null());
-	json_object_set_new(j, "most_under_expected", g->under ? json_string(g->under) : json_null());
-	json_object_set_new(j, "targets", json_integer(g->targets));
-	json_object_set_new(j, "targets_met", json_integer(g->targets_met));
-	json_object_set_new(j, "achievement", number_or_null(g->achievement));
-	json_object_set_new(j, "without_indicator", json_integer(g->without_indicator));
-	json_object_set_new(j, "without_evidence", json_integer(g->without_evidence));
-	json_object_set_new(j, "unexpected", json_integer(g->unexpected));
-	json_object_set_new(j, "reported_home", json_integer(g->reported_home));
-	json_object_set_new(j, "reported_partner", json_integer(g->reported_partner));
-	json_object_set_new(j, "reciprocity", number_or_null(g->reciprocity));
-	return j;
-}
-
 /* The category most expected, for the first sentence. */
 static const struct gap_cat *top_expected(const struct gap_result *g)
 {
@@ -108,13 +68,13 @@ int cmd_analyze(struct cli *c)
 	}
 	struct gap_result g;
 	char *errmsg = NULL;
-	if (gap_load(c->st, c->filter.authority_id, c->filter.year, &g, &errmsg)) {
+	if (gap_load(c->st, c->filter.authority_id, c->filter.year, 0, &g, &errmsg)) {
 		cli_error("analyze gap: %s", errmsg ? errmsg : "cannot read the records");
 		free(errmsg);
 		return 1;
 	}
 	if (c->json)
-		return cli_print_json(gap_json(&g, c->filter.authority_id, c->filter.year));
+		return cli_print_json(gap_json(&g, c->filter.authority_id, c->filter.year, CL_LANG_EN));
 	gap_text(&g);
 	return 0;
 }

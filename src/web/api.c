@@ -2,6 +2,8 @@
  * stable cursor and the total; one record by id; counts. */
 #include "web.h"
 
+#include "../analysis/gap.h"
+
 #include "../core/codelist.h"
 #include "../io/record_json.h"
 #include "../io/records_csv.h"
@@ -65,6 +67,30 @@ int api_healthz(struct req *r)
 		return rc;
 	}
 	return send_json(r, MHD_HTTP_OK, json_pack("{s:s, s:s}", "status", "ok", "version", EALA_VERSION));
+}
+
+int api_gap(struct req *r)
+{
+	struct store_filter f;
+	struct errlist el;
+	errlist_init(&el);
+	api_filter(r, RK_PARTNERSHIP, &f, &el);
+	if (el.n) {
+		int rc = json_errors(r, MHD_HTTP_BAD_REQUEST, &el);
+		errlist_clear(&el);
+		return rc;
+	}
+	if (f.authority_id && (!store_authority_exists(r->st, f.authority_id) ||
+			       draft_hidden(r, RK_AUTHORITY, f.authority_id)))
+		return json_error(r, MHD_HTTP_NOT_FOUND, "authority", "no such authority");
+	struct gap_result g;
+	char *err = NULL;
+	if (gap_load(r->st, f.authority_id, f.year, !reads_drafts(r), &g, &err)) {
+		int rc = json_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, NULL, err ? err : "database error");
+		free(err);
+		return rc;
+	}
+	return send_json(r, MHD_HTTP_OK, gap_json(&g, f.authority_id, f.year, CL_LANG_EN));
 }
 
 int api_stats(struct req *r)

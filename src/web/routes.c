@@ -9,6 +9,7 @@ static const struct route routes[] = {
 	{"GET", "/api/v1/stats", api_stats, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
 	{"GET", "/api/v1/openapi.json", api_openapi, ROUTE_JSON},
 	{"GET", "/api/v1/atlas", api_atlas, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
+	{"GET", "/api/v1/analysis/gap", api_gap, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
 	{"GET", "/atlas", page_atlas, ROUTE_HTML},
 	{"GET", "/static/atlas.js", page_static, 0},
 	{"GET", "/static/countries-110m.json", page_static, 0},

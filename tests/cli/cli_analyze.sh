@@ -25,6 +25,30 @@ same "$(json "j['authority'], j['expected'], j['observed']")" "$Q 3 3" "one auth
 run analyze gap --authority 99999999
 expect_rc 1 "an unknown authority is refused"
 has err "--authority 99999999: no such authority" "and named"
+# the API gives the same figures as the CLI
+run analyze gap --authority "$Q" --json
+cp "$T/out" "$T/cli.json"
+run analyze gap --json
+cp "$T/out" "$T/cli-all.json"
+PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
+"$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
+PID=$!
+for i in $(seq 1 50); do
+	curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+	sleep 0.1
+done
+curl -s -o "$T/api.json" "http://127.0.0.1:$PORT/api/v1/analysis/gap?authority=$Q"
+same "$(python3 -c "import json; print(json.load(open('$T/api.json')) == json.load(open('$T/cli.json')))")" "True" \
+	"GET /api/v1/analysis/gap?authority=ID gives the CLI's figures"
+curl -s -o "$T/api.json" "http://127.0.0.1:$PORT/api/v1/analysis/gap"
+same "$(python3 -c "import json; print(json.load(open('$T/api.json')) == json.load(open('$T/cli-all.json')))")" "True" \
+	"and so does the analysis over every authority"
+code=$(curl -s -o "$T/out" -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/analysis/gap?authority=99999999")
+same "$code" "404" "an unknown authority is a 404"
+code=$(curl -s -o "$T/out" -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/analysis/gap?year=abc")
+same "$code $(json "j['errors'][0]['field']")" "400 year" "a bad year is a 400 naming the field"
+kill "$PID"
+wait "$PID"
 run analyze nothing
 expect_rc 2 "an unknown analysis is refused"
 has err "unknown analysis 'nothing'" "and named"
