@@ -477,6 +477,11 @@ static int page_authority(struct req *r)
 	struct buf *b = &r->body;
 	page_begin(r, a.name, NULL);
 	record_actions(r, "authorities", a.id);
+	html(b, "<p><a href=\"/analysis/gap?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "Expected and observed impacts"));
+	html(b, "</a></p>\n");
 	html(b, "<dl>\n");
 	char *others = strv_join(&a.other_names, ", ");
 	field(r, "Other names", others);
@@ -665,6 +670,11 @@ int page_style(struct req *r)
 		"dt{font-weight:600}\ndd{margin:0}\n"
 		".tag{color:#555;font-size:.9em}\n.none{color:#555}\n.error{color:#a00}\n"
 		"#atlas-map{width:100%;display:block;cursor:crosshair}\n"
+		".chart{position:relative;height:320px;max-width:760px;margin:1em 0}\n"
+		"table.gap{border-collapse:collapse;margin:1em 0}"
+		"table.gap th,table.gap td{padding:.25em .75em;border-bottom:1px solid #ddd;text-align:left}"
+		"table.gap td{text-align:right}\n"
+		"ul.findings li{margin:.3em 0}\n"
 		".key{border-left:1.2em solid;padding:0 .6em 0 .3em;margin-left:.4em}\n"
 		".filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin-bottom:.5em}\n"
 		"main:has(#atlas-map){max-width:none}\n"

@@ -12,6 +12,8 @@ static const struct route routes[] = {
 	{"GET", "/api/v1/analysis/gap", api_gap, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
 	{"GET", "/atlas", page_atlas, ROUTE_HTML},
 	{"GET", "/static/atlas.js", page_static, 0},
+	{"GET", "/static/gap.js", page_static, 0},
+	{"GET", "/analysis/gap", page_gap, ROUTE_HTML | ROUTE_DB},
 	{"GET", "/static/countries-110m.json", page_static, 0},
 	{"GET", "/api", page_api_docs, ROUTE_HTML},
 	{"POST", "/api/v1/login", api_login, ROUTE_JSON | ROUTE_DB | ROUTE_BODY},

@@ -201,6 +201,7 @@ void atlas_partners_map(struct req *r, int64_t authority_id);
 int api_healthz(struct req *r);
 int api_stats(struct req *r);
 int api_gap(struct req *r);       /* GET /api/v1/analysis/gap */
+int page_gap(struct req *r);      /* GET /analysis/gap */
 int api_list(struct req *r);
 int api_get(struct req *r);
 int api_create(struct req *r);
