@@ -56,10 +56,24 @@ static int met(const struct indicator *ind, const struct indicator_period *p)
 	return ind->ascending ? p->actual >= p->target : p->actual <= p->target;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
 void gap_compute(const struct expected_impact *e, size_t ne, const struct observed_outcome *o,
 		 size_t no, int year, struct gap_result *r)
 {
 	memset(r, 0, sizeof(*r));
+	/* the expectations the outcomes of the year evidence, sorted for bsearch */
+	int64_t *linked = no ? malloc(no * sizeof(*linked)) : NULL;
+	size_t nlinked = 0;
+	for (size_t j = 0; linked && j < no; j++)
+		if (o[j].expected_id && (!year || year_of(o[j].date) == year))
+			linked[nlinked++] = o[j].expected_id;
+	if (nlinked)
+		qsort(linked, nlinked, sizeof(*linked), cmp_id);
 	for (size_t i = 0; i < ne; i++) {
 		struct gap_cat *c = cat_of(r, e[i].category);
 		if (c) {
@@ -82,10 +96,14 @@ void gap_compute(const struct expected_impact *e, size_t ne, const struct observ
 			}
 		}
 		int evidenced = 0;
-		for (size_t j = 0; j < no && !evidenced; j++)
-			evidenced = o[j].expected_id == e[i].id && (!year || year_of(o[j].date) == year);
+		if (linked)
+			evidenced = nlinked && bsearch(&e[i].id, linked, nlinked, sizeof(*linked), cmp_id) != NULL;
+		else   /* out of memory: the slow way */
+			for (size_t j = 0; j < no && !evidenced; j++)
+				evidenced = o[j].expected_id == e[i].id && (!year || year_of(o[j].date) == year);
 		r->without_evidence += !evidenced;
 	}
+	free(linked);
 	for (size_t j = 0; j < no; j++) {
 		if (year && year_of(o[j].date) != year)
 			continue;
