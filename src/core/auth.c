@@ -56,7 +56,11 @@ int authz_allows(const struct principal *p, enum operation op, const int64_t *sc
 			if (in_scope(r->authority_id, scope, n_scope))
 				return 1;
 		}
-		/* partner_contributor reports results (issue 4); viewer reads */
+		/* a partner contributor reports its own side of the partnerships
+		 * its authority is a member of, nothing else; viewer reads */
+		if (strcmp(r->role, "partner_contributor") == 0 && op == OP_REPORT &&
+		    in_scope(r->authority_id, scope, n_scope))
+			return 1;
 	}
 	return 0;
 }

@@ -16,7 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum operation { OP_READ, OP_CREATE, OP_UPDATE, OP_DELETE };
+/* OP_REPORT: report an observed outcome on a partnership the authority is a
+ * member of (its own side). */
+enum operation { OP_READ, OP_CREATE, OP_UPDATE, OP_DELETE, OP_REPORT };
 
 /* A logged-in user and the roles they hold (borrowed arrays). */
 struct principal {

@@ -44,6 +44,8 @@ static const struct route routes[] = {
 	{"DELETE", "/api/v1/actions/{id}", api_delete, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH},
 	{"GET", "/api/v1/actions/{id}/history", api_history, ROUTE_JSON | ROUTE_DB},
 	{"GET", "/api/v1/network_memberships", api_members_list, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
+	{"GET", "/api/v1/observed_outcomes", api_outcomes_list, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
+	{"POST", "/api/v1/observed_outcomes", api_outcome_create, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH | ROUTE_BODY},
 	{"GET", "/api/v1/network_memberships/{id}", api_members_get, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
 	{"POST", "/api/v1/network_memberships", api_members_create, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH | ROUTE_BODY},
 	{"PUT", "/api/v1/network_memberships/{id}", api_members_update, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH | ROUTE_BODY},

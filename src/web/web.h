@@ -209,6 +209,8 @@ int api_update(struct req *r);
 int api_delete(struct req *r);
 int api_history(struct req *r);
 int api_members_list(struct req *r);
+int api_outcomes_list(struct req *r);  /* GET /api/v1/observed_outcomes */
+int api_outcome_create(struct req *r); /* POST /api/v1/observed_outcomes */
 int api_members_get(struct req *r);
 int api_members_create(struct req *r);
 int api_members_update(struct req *r);

@@ -309,6 +309,37 @@ curl -s -D "$T/h" -o /dev/null -H "X-Forwarded-Proto: https" -X POST "$URL/api/v
 	-d '{"login":"ed","password":"editor-pass"}'
 has h "Max-Age=43200; Secure" "behind a TLS proxy (X-Forwarded-Proto: https) it is Secure"
 
+# observed outcomes, reported by both sides of a partnership: Koulikoro's
+# partner contributor reports on Quetigny-Koulikoro (10) as the partner side,
+# Quetigny's editor as the home side; nobody else may
+OUT='{"partnership_id":10,"category":"sociocultural.openness","side":"partner","description":"Pupils exchange letters"}'
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $PA" -d "$OUT"
+same "$code $(json "j['reported_by'], j['unexpected']")" "201 partner True" \
+	"a partner contributor reports its own side of its partnership"
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $PA" -d '{"partnership_id":10,"category":"economic.jobs","side":"home","description":"x","reported_by":"home"}'
+same "$code $(json "j['reported_by']")" "201 partner" "and cannot pass for the home side"
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $ED" -d "$OUT"
+same "$code $(json "j['reported_by']")" "201 home" "Quetigny's editor reports the home side"
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $PA" \
+	-d '{"partnership_id":12,"category":"economic.jobs","side":"home","description":"x"}'
+same "$code" "403" "a partner contributor cannot report on a partnership of others"
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $VI" -d "$OUT"
+same "$code" "403" "nor can a viewer"
+get /api/v1/observed_outcomes -X POST -d "$OUT"
+same "$code" "401" "nor anyone without a session"
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $PA" \
+	-d '{"partnership_id":10,"category":"fun","side":"moon","colour":"red","date":"2021-02-30"}'
+same "$code $(json "sorted(e['field'] for e in j['errors'])")" "422 ['colour']" "an unknown field is refused, first"
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $PA" \
+	-d '{"partnership_id":10,"category":"fun","side":"moon","date":"2021-02-30"}'
+same "$code $(json "sorted(e['field'] for e in j['errors'])")" "422 ['category', 'date', 'description', 'side']" \
+	"an outcome with problems names every field at fault"
+get "/api/v1/observed_outcomes?partnership=10"
+same "$(json "sorted(i['reported_by'] for i in j['items'])")" "['home', 'partner', 'partner']" "the outcomes of the partnership"
+get "/api/v1/analysis/gap?authority=1"
+same "$(json "j['reported_home'], j['reported_partner'], j['reciprocity']")" "1 2 2.0" \
+	"and the gap analysis counts both sides: reciprocity 2 partner reports for 1 at home"
+
 # drafts: anonymous visitors read published records only
 get /api/v1/authorities -X POST -H "Authorization: Bearer $AD" \
 	-d '{"name":"Draftville","country":"FR","level":"municipality","draft":true}'

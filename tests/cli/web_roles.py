@@ -159,6 +159,24 @@ for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
                                  change(kind) if method == "PUT" else None, token)
                 ok(status == want, "%s %s /api/v1/%s/ID %s: %d (want %d)" % (role, method, kind, where, status, want))
 
+# observed outcomes: reported by the members of the partnership only, the
+# partner contributor included when its authority is a member
+for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
+    for members, name in (([MINE, PARTNER], "Quetigny-Koulikoro"), ([OTHER, FOREIGN], "Autreville-Bous")):
+        status, out = call("POST", "/api/v1/partnerships",
+                           {"kind": "twinning", "status": "active", "members": [members[0], town()]}, ADMIN)
+        pid = json.loads(out)["id"]
+        # the partner's authority joins as a second member of the first partnership
+        if members[1] == PARTNER:
+            p = json.loads(call("GET", "/api/v1/partnerships/%d" % pid)[1])
+            call("PUT", "/api/v1/partnerships/%d" % pid, {"members": p["members"] + [PARTNER]}, ADMIN)
+        body = {"partnership_id": pid, "category": "sociocultural.openness", "side": "partner",
+                "description": "Letters"}
+        allowed_here = role == "admin" or (members[0] == MINE and role in ("editor", "coordinator", "partner"))
+        want = 401 if role == "anonymous" else 201 if allowed_here else 403
+        status, _ = call("POST", "/api/v1/observed_outcomes", body, token)
+        ok(status == want, "%s POST /api/v1/observed_outcomes on %s: %d (want %d)" % (role, name, status, want))
+
 # the forms: the same rules through the browser's cookie and CSRF token
 FORM_NEW = {
     "authorities": {"name": "Elsewhere", "country": "SN", "level": "municipality"},

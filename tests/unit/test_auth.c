@@ -34,6 +34,11 @@ static void roles_and_scopes(void **state)
 	assert_false(allows("coordinator", 0, OP_CREATE, NULL, 0));
 	assert_true(allows("coordinator", 7, OP_UPDATE, mine, 1));
 	assert_false(allows("coordinator", 7, OP_DELETE, other, 1));
+	/* a partner contributor reports on its own partnerships, nothing else */
+	assert_true(allows("partner_contributor", 7, OP_REPORT, shared, 2));
+	assert_false(allows("partner_contributor", 7, OP_REPORT, other, 1));
+	assert_true(allows("editor", 7, OP_REPORT, shared, 2));
+	assert_false(allows("viewer", 0, OP_REPORT, shared, 2));
 	/* a partner contributor and a viewer change none of these records */
 	assert_false(allows("partner_contributor", 7, OP_UPDATE, mine, 1));
 	assert_false(allows("viewer", 0, OP_CREATE, NULL, 0));
