@@ -17,7 +17,7 @@
 #define LIMIT_DEFAULT 50
 #define LIMIT_MAX 1000
 
-static int send_json(struct req *r, int status, json_t *j)
+int json_reply(struct req *r, int status, json_t *j)
 {
 	char *s = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) : NULL;
 	json_decref(j);
@@ -41,7 +41,7 @@ int json_error(struct req *r, int http_status, const char *field, const char *ms
 	json_object_set_new(e, "message", json_string(msg));
 	json_t *errs = json_array();
 	json_array_append_new(errs, e);
-	return send_json(r, http_status, json_pack("{s:o}", "errors", errs));
+	return json_reply(r, http_status, json_pack("{s:o}", "errors", errs));
 }
 
 int json_errors(struct req *r, int http_status, const struct errlist *el)
@@ -54,7 +54,7 @@ int json_errors(struct req *r, int http_status, const struct errlist *el)
 		json_object_set_new(e, "message", json_string(el->v[i].msg ? el->v[i].msg : ""));
 		json_array_append_new(errs, e);
 	}
-	return send_json(r, http_status, json_pack("{s:o}", "errors", errs));
+	return json_reply(r, http_status, json_pack("{s:o}", "errors", errs));
 }
 
 int api_healthz(struct req *r)
@@ -66,7 +66,7 @@ int api_healthz(struct req *r)
 		free(err);
 		return rc;
 	}
-	return send_json(r, MHD_HTTP_OK, json_pack("{s:s, s:s}", "status", "ok", "version", EALA_VERSION));
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:s, s:s}", "status", "ok", "version", EALA_VERSION));
 }
 
 int api_gap(struct req *r)
@@ -90,7 +90,7 @@ int api_gap(struct req *r)
 		free(err);
 		return rc;
 	}
-	return send_json(r, MHD_HTTP_OK, gap_json(&g, f.authority_id, f.year, CL_LANG_EN));
+	return json_reply(r, MHD_HTTP_OK, gap_json(&g, f.authority_id, f.year, CL_LANG_EN));
 }
 
 int api_stats(struct req *r)
@@ -102,7 +102,7 @@ int api_stats(struct req *r)
 		free(err);
 		return rc;
 	}
-	return send_json(r, MHD_HTTP_OK,
+	return json_reply(r, MHD_HTTP_OK,
 			 json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 				   "authorities", (json_int_t)s.authorities,
 				   "organisations", (json_int_t)s.organisations,
@@ -251,7 +251,7 @@ int api_list(struct req *r)
 		json_t *last = json_array_get(c.items, (size_t)limit - 1);
 		next = json_copy(json_object_get(last, "id"));
 	}
-	return send_json(r, MHD_HTTP_OK, json_pack("{s:I, s:i, s:o, s:o}", "total", (json_int_t)total,
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:I, s:i, s:o, s:o}", "total", (json_int_t)total,
 						   "limit", limit, "next_cursor", next, "items", c.items));
 }
 
@@ -335,5 +335,5 @@ int api_get(struct req *r)
 	if (rc)
 		return json_error(r, web_http_status(rc), NULL,
 				  rc == EALA_ENOTFOUND ? "no such record" : eala_strerror(rc));
-	return send_json(r, MHD_HTTP_OK, j);
+	return json_reply(r, MHD_HTTP_OK, j);
 }

@@ -12,17 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int reply(struct req *r, int status, json_t *j)
-{
-	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	r->status = status;
-	r->content_type = "application/json";
-	buf_puts(&r->body, s ? s : "{}");
-	buf_puts(&r->body, "\n");
-	free(s);
-	return status;
-}
 
 static int add_item(void *ctx, const struct network_membership *m)
 {
@@ -53,7 +42,7 @@ int api_members_list(struct req *r)
 		free(err);
 		return rc;
 	}
-	return reply(r, MHD_HTTP_OK, json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(items),
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(items),
 					       "items", items));
 }
 
@@ -64,7 +53,7 @@ int api_members_get(struct req *r)
 		return json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
 	json_t *j = membership_json(&m);
 	network_membership_clear(&m);
-	return reply(r, MHD_HTTP_OK, j);
+	return json_reply(r, MHD_HTTP_OK, j);
 }
 
 static int may_change(struct req *r, int64_t authority_id, enum operation op)
@@ -156,7 +145,7 @@ static int save(struct req *r, int64_t id)
 	m.id = id;
 	before = id ? membership_json(&old) : NULL;
 	if (write_member(r, id ? "update" : "create", &m, before) == EALA_OK)
-		reply(r, id ? MHD_HTTP_OK : MHD_HTTP_CREATED, membership_json(&m));
+		json_reply(r, id ? MHD_HTTP_OK : MHD_HTTP_CREATED, membership_json(&m));
 out:
 	json_decref(j);
 	json_decref(before);
@@ -187,7 +176,7 @@ int api_members_delete(struct req *r)
 	}
 	json_t *before = membership_json(&m);
 	if (write_member(r, "delete", &m, before) == EALA_OK)
-		reply(r, MHD_HTTP_OK, json_pack("{s:I}", "deleted", (json_int_t)r->id));
+		json_reply(r, MHD_HTTP_OK, json_pack("{s:I}", "deleted", (json_int_t)r->id));
 	json_decref(before);
 	network_membership_clear(&m);
 	return r->status;
@@ -212,5 +201,5 @@ int api_members_history(struct req *r)
 	char *err = NULL;
 	store_audit_each(r->st, "network_membership", r->id, history_item, items, &err);
 	free(err);
-	return reply(r, MHD_HTTP_OK, json_pack("{s:o}", "items", items));
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:o}", "items", items));
 }

@@ -15,17 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int reply(struct req *r, int status, json_t *j)
-{
-	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	r->status = status;
-	r->content_type = "application/json";
-	buf_puts(&r->body, s ? s : "{}");
-	buf_puts(&r->body, "\n");
-	free(s);
-	return status;
-}
 
 struct listing {
 	struct req *r;
@@ -55,7 +44,7 @@ int api_outcomes_list(struct req *r)
 		free(err);
 		return rc;
 	}
-	return reply(r, MHD_HTTP_OK, json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(l.items),
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(l.items),
 					       "items", l.items));
 }
 
@@ -160,7 +149,7 @@ int api_outcome_create(struct req *r)
 		store_rollback(r->st);
 		rc = json_error(r, web_http_status(st), NULL, err ? err : eala_strerror(st));
 	} else {
-		rc = reply(r, MHD_HTTP_CREATED, observed_outcome_json(&o));
+		rc = json_reply(r, MHD_HTTP_CREATED, observed_outcome_json(&o));
 	}
 	free(err);
 	free(after);

@@ -171,17 +171,6 @@ static int allowed(struct req *r, enum operation op, enum record_kind k, const u
 	return authz_allows(&p, op, scope, n);
 }
 
-static int send_record(struct req *r, int status, json_t *j)
-{
-	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-	json_decref(j);
-	r->status = status;
-	r->content_type = "application/json";
-	buf_puts(&r->body, s ? s : "{}");
-	buf_puts(&r->body, "\n");
-	free(s);
-	return status;
-}
 
 static int64_t rec_id(enum record_kind k, const union record *r)
 {
@@ -363,7 +352,7 @@ static int api_save(struct req *r, int64_t id)
 		union record rec;
 		rec_init(k, &rec);
 		rec_get(r->st, k, saved, &rec);
-		send_record(r, status, rec_json(r->st, k, &rec));
+		json_reply(r, status, rec_json(r->st, k, &rec));
 		rec_clear(k, &rec);
 	} else {
 		json_errors(r, status, &el);
@@ -398,7 +387,7 @@ int api_delete(struct req *r)
 		char *err = NULL;
 		rc = write_audited(r, k, OP_DELETE, &old, before, &err);
 		if (rc == EALA_OK)
-			send_record(r, MHD_HTTP_OK, json_pack("{s:I}", "deleted", (json_int_t)r->id));
+			json_reply(r, MHD_HTTP_OK, json_pack("{s:I}", "deleted", (json_int_t)r->id));
 		else
 			json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
 		free(err);
@@ -435,5 +424,5 @@ int api_history(struct req *r)
 		free(err);
 		return rc;
 	}
-	return send_record(r, MHD_HTTP_OK, json_pack("{s:o}", "items", h.items));
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:o}", "items", h.items));
 }

@@ -51,17 +51,6 @@ static json_t *roles_json(const struct role *roles, size_t n)
 	return a;
 }
 
-static int reply(struct req *r, int status, json_t *j)
-{
-	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	r->status = status;
-	r->content_type = "application/json";
-	buf_puts(&r->body, s ? s : "{}");
-	buf_puts(&r->body, "\n");
-	free(s);
-	return status;
-}
 
 int session_open(struct req *r, const char *login, const char *password, char *token, char *csrf)
 {
@@ -128,7 +117,7 @@ int api_login(struct req *r)
 	json_t *out = json_pack("{s:s, s:s, s:s, s:o}", "login", r->user.login, "token", token,
 				"csrf", csrf, "roles", roles_json(roles, n));
 	store_roles_free(roles, n);
-	return reply(r, MHD_HTTP_OK, out);
+	return json_reply(r, MHD_HTTP_OK, out);
 }
 
 int api_logout(struct req *r)
@@ -137,12 +126,12 @@ int api_logout(struct req *r)
 	store_session_delete(r->st, r->token_hash, &err);
 	free(err);
 	r->set_cookie = COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
-	return reply(r, MHD_HTTP_OK, json_pack("{s:b}", "logged_out", 1));
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:b}", "logged_out", 1));
 }
 
 int api_me(struct req *r)
 {
-	return reply(r, MHD_HTTP_OK, json_pack("{s:s, s:s?, s:o}", "login", r->user.login, "name",
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:s, s:s?, s:o}", "login", r->user.login, "name",
 					       r->user.name, "roles", roles_json(r->roles, r->n_roles)));
 }
 

@@ -156,6 +156,10 @@ int web_http_status(int eala_status);
 
 /* JSON error bodies: {"errors": [{"field": F, "message": M}, ...]}. */
 int json_error(struct req *r, int http_status, const char *field, const char *msg);
+struct json_t;
+/* Answer with j (taken) as compact JSON, reals to 15 digits; a 500 when it
+ * cannot be written. The one way every JSON route replies. */
+int json_reply(struct req *r, int status, struct json_t *j);
 int json_errors(struct req *r, int http_status, const struct errlist *el);
 
 /* The request body as JSON: NULL, with a 400 answered, when it is not an object. */
