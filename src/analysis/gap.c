@@ -168,7 +168,6 @@ static int keep_expected(void *ctx, const struct expected_impact *x)
 	struct expected_impact *e = &g->e[g->ne++];
 	memset(e, 0, sizeof(*e));
 	e->id = x->id;
-	e->partnership_id = x->partnership_id;
 	e->category = dup(x->category);
 	e->side = dup(x->side);
 	e->indicators = x->n_indicators ? calloc(x->n_indicators, sizeof(*e->indicators)) : NULL;
@@ -205,7 +204,6 @@ static int keep_outcome(void *ctx, const struct observed_outcome *x)
 	struct observed_outcome *o = &g->o[g->no++];
 	memset(o, 0, sizeof(*o));
 	o->id = x->id;
-	o->partnership_id = x->partnership_id;
 	o->expected_id = x->expected_id;
 	o->unexpected = x->unexpected;
 	o->category = dup(x->category);
@@ -234,16 +232,6 @@ static int keep_partnership(void *ctx, const struct partnership *p)
 	return 0;
 }
 
-/* Whether partnership id is a draft (kept out for anonymous readers). */
-static int draft_partnership(struct store *st, int64_t id)
-{
-	struct partnership p;
-	int draft = id && store_partnership_get(st, id, &p) == EALA_OK && p.draft;
-	if (id)
-		partnership_clear(&p);
-	return draft;
-}
-
 int gap_load(struct store *st, int64_t authority_id, int year, int public_only, struct gap_result *out,
 	     char **errmsg)
 {
@@ -254,35 +242,18 @@ int gap_load(struct store *st, int64_t authority_id, int year, int public_only, 
 		struct store_filter f = {.authority_id = authority_id, .public_only = public_only};
 		rc = store_partnership_list(st, &f, keep_partnership, &ps, NULL, errmsg);
 		for (size_t i = 0; !rc && i < ps.n; i++) {
-			rc = store_expected_impact_each(st, ps.ids[i], keep_expected, &g, errmsg);
+			rc = store_expected_impact_each(st, ps.ids[i], 0, keep_expected, &g, errmsg);
 			if (!rc)
-				rc = store_observed_outcome_each(st, ps.ids[i], keep_outcome, &g, errmsg);
+				rc = store_observed_outcome_each(st, ps.ids[i], 0, keep_outcome, &g, errmsg);
 		}
 		free(ps.ids);
 	} else {
-		rc = store_expected_impact_each(st, 0, keep_expected, &g, errmsg);
+		rc = store_expected_impact_each(st, 0, public_only, keep_expected, &g, errmsg);
 		if (!rc)
-			rc = store_observed_outcome_each(st, 0, keep_outcome, &g, errmsg);
+			rc = store_observed_outcome_each(st, 0, public_only, keep_outcome, &g, errmsg);
 	}
 	if (!rc && g.failed)
 		rc = EALA_ENOMEM;
-	if (!rc && public_only && !authority_id) {
-		/* the records of draft partnerships are not counted */
-		size_t ke = 0, ko = 0;
-		for (size_t i = 0; i < g.ne; i++) {
-			if (draft_partnership(st, g.e[i].partnership_id))
-				expected_impact_clear(&g.e[i]);
-			else
-				g.e[ke++] = g.e[i];
-		}
-		for (size_t i = 0; i < g.no; i++) {
-			if (draft_partnership(st, g.o[i].partnership_id))
-				observed_outcome_clear(&g.o[i]);
-			else
-				g.o[ko++] = g.o[i];
-		}
-		g.ne = ke, g.no = ko;
-	}
 	if (!rc)
 		gap_compute(g.e, g.ne, g.o, g.no, year, out);
 	for (size_t i = 0; i < g.ne; i++)

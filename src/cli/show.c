@@ -271,9 +271,9 @@ static int show_partnership(struct cli *c, int64_t id)
 	LINKED(obj, "actions", "actions:",
 	       store_action_list(c->st, &f, linked_action, &sctx, NULL, &e_));
 	LINKED(obj, "expected_impacts", "expected impacts:",
-	       store_expected_impact_each(c->st, id, linked_expected, &sctx, &e_));
+	       store_expected_impact_each(c->st, id, 0, linked_expected, &sctx, &e_));
 	LINKED(obj, "observed_outcomes", "observed outcomes:",
-	       store_observed_outcome_each(c->st, id, linked_outcome, &sctx, &e_));
+	       store_observed_outcome_each(c->st, id, 0, linked_outcome, &sctx, &e_));
 	partnership_clear(&p);
 	return obj ? cli_print_json(obj) : 0;
 }

@@ -2047,9 +2047,9 @@ static int export_section(struct store *st, json_t *doc, enum sec k, struct expo
 	case S_STRATEGY:
 		return store_strategy_each(st, 0, export_strategy, x, errmsg);
 	case S_EXPECTED:
-		return store_expected_impact_each(st, 0, export_expected, x, errmsg);
+		return store_expected_impact_each(st, 0, 0, export_expected, x, errmsg);
 	case S_OUTCOME:
-		return store_observed_outcome_each(st, 0, export_outcome, x, errmsg);
+		return store_observed_outcome_each(st, 0, 0, export_outcome, x, errmsg);
 	case S_PRACTICE:
 		return store_practice_each(st, export_practice, x, errmsg);
 	case S_PARTNER_CALL:

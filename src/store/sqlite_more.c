@@ -450,17 +450,23 @@ static int read_expected(struct store *st, sqlite3_stmt *s, struct expected_impa
 	return EALA_OK;
 }
 
-int store_expected_impact_each(struct store *st, int64_t partnership_id, store_expected_fn fn,
-			       void *ctx, char **errmsg)
+/* ?2: leave out the records of draft partnerships */
+#define NOT_OF_DRAFTS \
+	" AND (?2 IS NULL OR partnership_id IS NULL" \
+	"      OR partnership_id IN (SELECT id FROM partnership WHERE draft = 0))"
+
+int store_expected_impact_each(struct store *st, int64_t partnership_id, int public_only,
+			       store_expected_fn fn, void *ctx, char **errmsg)
 {
 	static const char sql[] =
 		"SELECT id, partnership_id, action_id, category, side, description, source,"
 		" illustrative FROM expected_impact WHERE (?1 IS NULL OR partnership_id = ?1)"
-		" ORDER BY id";
+		NOT_OF_DRAFTS " ORDER BY id";
 	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, partnership_id);
+	sq_id(s, 2, public_only ? 1 : 0);
 	WALK(struct expected_impact, read_expected, expected_impact_clear, "reading expected impacts");
 }
 
@@ -513,17 +519,18 @@ static int read_outcome(struct store *st, sqlite3_stmt *s, struct observed_outco
 	return EALA_OK;
 }
 
-int store_observed_outcome_each(struct store *st, int64_t partnership_id, store_outcome_fn fn,
-				void *ctx, char **errmsg)
+int store_observed_outcome_each(struct store *st, int64_t partnership_id, int public_only,
+				store_outcome_fn fn, void *ctx, char **errmsg)
 {
 	static const char sql[] =
 		"SELECT id, partnership_id, action_id, expected_id, category, side, reported_by,"
 		" description, date, evidence_url, unexpected, source, illustrative"
-		" FROM observed_outcome WHERE (?1 IS NULL OR partnership_id = ?1) ORDER BY id";
+		" FROM observed_outcome WHERE (?1 IS NULL OR partnership_id = ?1)" NOT_OF_DRAFTS " ORDER BY id";
 	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, partnership_id);
+	sq_id(s, 2, public_only ? 1 : 0);
 	WALK(struct observed_outcome, read_outcome, observed_outcome_clear, "reading observed outcomes");
 }
 

@@ -1245,3 +1245,30 @@ int store_facet_counts(struct store *st, enum store_facet facet, const struct st
 	free(ids);
 	return rc;
 }
+
+int store_is_draft(struct store *st, const char *kind, int64_t id, int *draft)
+{
+	static const struct {
+		const char *kind, *sql;
+	} q[] = {
+		{"authority", "SELECT draft FROM authority WHERE id = ?1"},
+		{"organisation", "SELECT draft FROM organisation WHERE id = ?1"},
+		{"partnership", "SELECT draft FROM partnership WHERE id = ?1"},
+		{"action", "SELECT draft FROM action WHERE id = ?1"},
+	};
+	*draft = 0;
+	for (size_t i = 0; i < sizeof(q) / sizeof(*q); i++) {
+		if (strcmp(kind, q[i].kind) != 0)
+			continue;
+		sqlite3_stmt *s = sq_cached(st, q[i].sql, NULL);
+		if (!s)
+			return EALA_EIO;
+		sq_id(s, 1, id);
+		int rc = sqlite3_step(s) == SQLITE_ROW ? EALA_OK : EALA_ENOTFOUND;
+		if (!rc)
+			*draft = sqlite3_column_int(s, 0);
+		sqlite3_reset(s);
+		return rc;
+	}
+	return EALA_EINVAL;
+}

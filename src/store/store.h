@@ -156,11 +156,16 @@ int store_strategy_each(struct store *st, int64_t authority_id, store_strategy_f
 			char **errmsg);
 /* Inserts the indicators and their periods too. */
 int store_expected_impact_insert(struct store *st, struct expected_impact *e, char **errmsg);
-int store_expected_impact_each(struct store *st, int64_t partnership_id, store_expected_fn fn,
-			       void *ctx, char **errmsg);
+/* partnership_id 0: all; public_only leaves out the records of draft partnerships. */
+int store_expected_impact_each(struct store *st, int64_t partnership_id, int public_only,
+			       store_expected_fn fn, void *ctx, char **errmsg);
 int store_observed_outcome_insert(struct store *st, struct observed_outcome *o, char **errmsg);
-int store_observed_outcome_each(struct store *st, int64_t partnership_id, store_outcome_fn fn,
-				void *ctx, char **errmsg);
+int store_observed_outcome_each(struct store *st, int64_t partnership_id, int public_only,
+				store_outcome_fn fn, void *ctx, char **errmsg);
+/* Whether the record of kind ("authority", "organisation", "partnership",
+ * "action": the audit log's names) and id is a draft: one indexed read.
+ * EALA_ENOTFOUND when there is no such record, EALA_EINVAL for another kind. */
+int store_is_draft(struct store *st, const char *kind, int64_t id, int *draft);
 int store_practice_insert(struct store *st, struct practice *p, char **errmsg);
 int store_practice_each(struct store *st, store_practice_fn fn, void *ctx, char **errmsg);
 int store_partner_call_insert(struct store *st, struct partner_call *c, char **errmsg);

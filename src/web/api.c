@@ -257,39 +257,10 @@ int api_list(struct req *r)
 
 int draft_hidden(struct req *r, int kind, int64_t id)
 {
-	if (reads_drafts(r))
-		return 0;
+	static const char *const names[RK_COUNT] = {"authority", "organisation", "partnership", "action"};
 	int draft = 0;
-	switch ((enum record_kind)kind) {
-	case RK_AUTHORITY: {
-		struct authority a;
-		if (store_authority_get(r->st, id, &a) == EALA_OK)
-			draft = a.draft;
-		authority_clear(&a);
-		break;
-	}
-	case RK_ORGANISATION: {
-		struct organisation o;
-		if (store_organisation_get(r->st, id, &o) == EALA_OK)
-			draft = o.draft;
-		organisation_clear(&o);
-		break;
-	}
-	case RK_PARTNERSHIP: {
-		struct partnership p;
-		if (store_partnership_get(r->st, id, &p) == EALA_OK)
-			draft = p.draft;
-		partnership_clear(&p);
-		break;
-	}
-	default: {
-		struct action a;
-		if (store_action_get(r->st, id, &a) == EALA_OK)
-			draft = a.draft;
-		action_clear(&a);
-		break;
-	}
-	}
+	if (!reads_drafts(r) && kind >= 0 && kind < RK_COUNT)
+		store_is_draft(r->st, names[kind], id, &draft);
 	return draft;
 }
 

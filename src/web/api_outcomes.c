@@ -8,7 +8,6 @@
 
 #include "../core/auth.h"
 #include "../io/record_json.h"
-#include "../io/records_csv.h"
 
 #include <jansson.h>
 #include <microhttpd.h>
@@ -16,17 +15,9 @@
 #include <string.h>
 
 
-struct listing {
-	struct req *r;
-	json_t *items;
-};
-
 static int add_item(void *ctx, const struct observed_outcome *o)
 {
-	struct listing *l = ctx;
-	if (o->partnership_id && draft_hidden(l->r, RK_PARTNERSHIP, o->partnership_id))
-		return 0;
-	return json_array_append_new(l->items, observed_outcome_json(o));
+	return json_array_append_new(ctx, observed_outcome_json(o));
 }
 
 int api_outcomes_list(struct req *r)
@@ -36,16 +27,16 @@ int api_outcomes_list(struct req *r)
 	long long pid = arg ? strtoll(arg, &end, 10) : 0;
 	if (arg && (*end || pid <= 0))
 		return json_error(r, MHD_HTTP_BAD_REQUEST, "partnership", "must be the id of a partnership");
-	struct listing l = {r, json_array()};
+	json_t *items = json_array();
 	char *err = NULL;
-	if (store_observed_outcome_each(r->st, pid, add_item, &l, &err)) {
-		json_decref(l.items);
+	if (store_observed_outcome_each(r->st, pid, !reads_drafts(r), add_item, items, &err)) {
+		json_decref(items);
 		int rc = json_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err ? err : "listing");
 		free(err);
 		return rc;
 	}
-	return json_reply(r, MHD_HTTP_OK, json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(l.items),
-					       "items", l.items));
+	return json_reply(r, MHD_HTTP_OK, json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(items),
+						    "items", items));
 }
 
 /* The reporter's side of partnership p: "home" when one of their roles is

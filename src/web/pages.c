@@ -549,9 +549,9 @@ static int page_partnership(struct req *r)
 	struct store_filter f = {.partnership_id = p.id, .public_only = !reads_drafts(r)};
 	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
 	SECTION(r, "Expected impacts",
-		store_expected_impact_each(r->st, p.id, li_expected, &c_, &e_));
+		store_expected_impact_each(r->st, p.id, 0, li_expected, &c_, &e_));
 	SECTION(r, "Observed outcomes",
-		store_observed_outcome_each(r->st, p.id, li_outcome, &c_, &e_));
+		store_observed_outcome_each(r->st, p.id, 0, li_outcome, &c_, &e_));
 	partnership_clear(&p);
 	page_end(r);
 	return MHD_HTTP_OK;

@@ -339,6 +339,20 @@ same "$(json "sorted(i['reported_by'] for i in j['items'])")" "['home', 'partner
 get "/api/v1/analysis/gap?authority=1"
 same "$(json "j['reported_home'], j['reported_partner'], j['reciprocity']")" "1 2 2.0" \
 	"and the gap analysis counts both sides: reciprocity 2 partner reports for 1 at home"
+# an outcome of a draft partnership stays out of what anonymous visitors read
+get /api/v1/partnerships -X POST -H "Authorization: Bearer $AD" \
+	-d '{"kind":"economic","status":"active","members":[3,4],"draft":true}'
+DP=$(json "j['id']")
+get /api/v1/observed_outcomes -X POST -H "Authorization: Bearer $AD" \
+	-d "{\"partnership_id\":$DP,\"category\":\"economic.jobs\",\"side\":\"home\",\"description\":\"Hidden\"}"
+get /api/v1/observed_outcomes
+same "$(json "[i['description'] for i in j['items']].count('Hidden')")" "0" "an anonymous list of outcomes leaves out a draft partnership's"
+get /api/v1/observed_outcomes -H "Authorization: Bearer $VI"
+same "$(json "[i['description'] for i in j['items']].count('Hidden')")" "1" "a signed-in one shows it"
+get /api/v1/analysis/gap
+ANON=$(json "j['observed']")
+get /api/v1/analysis/gap -H "Authorization: Bearer $VI"
+same "$(json "j['observed']")" "$((ANON + 1))" "and so does the gap analysis over every authority"
 
 # drafts: anonymous visitors read published records only
 get /api/v1/authorities -X POST -H "Authorization: Bearer $AD" \
