@@ -138,6 +138,15 @@ void gap_compute(const struct expected_impact *e, size_t ne, const struct observ
 	r->reciprocity = r->reported_home ? (double)r->reported_partner / r->reported_home : -1;
 }
 
+const struct gap_cat *gap_top_expected(const struct gap_result *g)
+{
+	const struct gap_cat *top = NULL;
+	for (size_t i = 0; i < g->n_cats; i++)
+		if (!top || g->cats[i].n_expected > top->n_expected)
+			top = &g->cats[i];
+	return top;
+}
+
 /* ---- gathering the records ---- */
 
 struct gather {
@@ -267,7 +276,7 @@ int gap_load(struct store *st, int64_t authority_id, int year, int public_only, 
 
 /* ---- as JSON ---- */
 
-static const char *cat_label(const char *code, int lang)
+const char *gap_label(const char *code, int lang)
 {
 	const char *l = code ? codelist_label(CL_IMPACT_CATEGORY, code, lang) : NULL;
 	return l ? l : code ? code : "?";
@@ -289,7 +298,7 @@ json_t *gap_json(const struct gap_result *g, int64_t authority, int year, int la
 			json_object_set_new(ob, sides[s], json_integer(g->cats[i].observed[s]));
 		}
 		json_array_append_new(cats, json_pack("{s:s, s:s, s:i, s:i, s:o, s:o}", "category",
-						      g->cats[i].code, "label", cat_label(g->cats[i].code, lang),
+						      g->cats[i].code, "label", gap_label(g->cats[i].code, lang),
 						      "expected", g->cats[i].n_expected, "observed",
 						      g->cats[i].n_observed, "expected_by_side", ex,
 						      "observed_by_side", ob));

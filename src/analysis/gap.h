@@ -53,6 +53,12 @@ void gap_compute(const struct expected_impact *e, size_t ne, const struct observ
 int gap_load(struct store *st, int64_t authority_id, int year, int public_only, struct gap_result *out,
 	     char **errmsg);
 
+/* The category expected most often (the first sentence's subject); NULL when none. */
+const struct gap_cat *gap_top_expected(const struct gap_result *g);
+
+/* A category's label in lang (CL_LANG_*), its code when it has none. */
+const char *gap_label(const char *code, int lang);
+
 /* The result as JSON, category labels in lang (CL_LANG_*); the same for the
  * CLI, the API and the page. */
 struct json_t *gap_json(const struct gap_result *g, int64_t authority_id, int year, int lang);

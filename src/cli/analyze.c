@@ -10,36 +10,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *label(const char *code)
-{
-	const char *l = code ? codelist_label(CL_IMPACT_CATEGORY, code, CL_LANG_EN) : NULL;
-	return l ? l : code ? code : "?";
-}
-
-/* The category most expected, for the first sentence. */
-static const struct gap_cat *top_expected(const struct gap_result *g)
-{
-	const struct gap_cat *best = NULL;
-	for (size_t i = 0; i < g->n_cats; i++)
-		if (!best || g->cats[i].n_expected > best->n_expected)
-			best = &g->cats[i];
-	return best;
-}
-
 static void gap_text(const struct gap_result *g)
 {
 	printf("%-40s %8s %8s\n", "category", "expected", "observed");
 	for (size_t i = 0; i < g->n_cats; i++)
-		printf("%-40s %8d %8d\n", label(g->cats[i].code), g->cats[i].n_expected, g->cats[i].n_observed);
+		printf("%-40s %8d %8d\n", gap_label(g->cats[i].code, CL_LANG_EN), g->cats[i].n_expected, g->cats[i].n_observed);
 	printf("%-40s %8d %8d\n\n", "all", g->n_expected, g->n_observed);
-	const struct gap_cat *top = top_expected(g);
+	const struct gap_cat *top = gap_top_expected(g);
 	if (top && g->n_expected)
 		printf("%d of the %d impacts expected are %s; %d of the %d observed are.\n", top->n_expected,
-		       g->n_expected, label(top->code), top->n_observed, g->n_observed);
+		       g->n_expected, gap_label(top->code, CL_LANG_EN), top->n_observed, g->n_observed);
 	if (g->nature_gap >= 0)
 		printf("Nature gap %.2f (0: the same mix, 1: nothing in common): %s is expected more than "
 		       "observed, %s observed more than expected.\n",
-		       g->nature_gap, label(g->over), label(g->under));
+		       g->nature_gap, gap_label(g->over, CL_LANG_EN), gap_label(g->under, CL_LANG_EN));
 	else
 		printf("No nature gap can be measured: %s.\n",
 		       g->n_expected ? "nothing observed" : "nothing expected");

@@ -15,12 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *cat_label(struct req *r, const char *code)
-{
-	const char *l = code ? codelist_label(CL_IMPACT_CATEGORY, code, lang_codelist(r)) : NULL;
-	return l ? l : code ? code : "?";
-}
-
 static void sentence(struct req *r, const char *text)
 {
 	html(&r->body, "<li>");
@@ -31,21 +25,18 @@ static void sentence(struct req *r, const char *text)
 static void sentences(struct req *r, const struct gap_result *g)
 {
 	char s[512];
-	const struct gap_cat *top = NULL;
-	for (size_t i = 0; i < g->n_cats; i++)
-		if (!top || g->cats[i].n_expected > top->n_expected)
-			top = &g->cats[i];
+	const struct gap_cat *top = gap_top_expected(g);
 	html(&r->body, "<ul class=\"findings\">\n");
 	if (top && g->n_expected) {
 		snprintf(s, sizeof(s), tr(r, "%d of the %d impacts expected are %s; %d of the %d observed are."),
-			 top->n_expected, g->n_expected, cat_label(r, top->code), top->n_observed, g->n_observed);
+			 top->n_expected, g->n_expected, gap_label(top->code, lang_codelist(r)), top->n_observed, g->n_observed);
 		sentence(r, s);
 	}
 	if (g->nature_gap >= 0) {
 		snprintf(s, sizeof(s),
 			 tr(r, "Nature gap %.2f (0: the same mix, 1: nothing in common): %s is expected more than "
 			       "observed, %s observed more than expected."),
-			 g->nature_gap, cat_label(r, g->over), cat_label(r, g->under));
+			 g->nature_gap, gap_label(g->over, lang_codelist(r)), gap_label(g->under, lang_codelist(r)));
 		sentence(r, s);
 	} else {
 		sentence(r, g->n_expected ? tr(r, "No nature gap can be measured: nothing observed.")
@@ -89,7 +80,7 @@ static void table(struct req *r, const struct gap_result *g)
 	for (size_t i = 0; i < g->n_cats; i++) {
 		const struct gap_cat *c = &g->cats[i];
 		html(b, "<tr><th scope=\"row\">");
-		html_text(b, cat_label(r, c->code));
+		html_text(b, gap_label(c->code, lang_codelist(r)));
 		html(b, "</th><td>");
 		html_int(b, c->n_expected);
 		html(b, "</td><td>");
@@ -108,7 +99,7 @@ static void chart(struct req *r, const struct gap_result *g)
 {
 	json_t *labels = json_array(), *ex = json_array(), *ob = json_array();
 	for (size_t i = 0; i < g->n_cats; i++) {
-		json_array_append_new(labels, json_string(cat_label(r, g->cats[i].code)));
+		json_array_append_new(labels, json_string(gap_label(g->cats[i].code, lang_codelist(r))));
 		json_array_append_new(ex, json_real(g->n_expected ? 100.0 * g->cats[i].n_expected / g->n_expected : 0));
 		json_array_append_new(ob, json_real(g->n_observed ? 100.0 * g->cats[i].n_observed / g->n_observed : 0));
 	}
