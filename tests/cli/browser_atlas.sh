@@ -14,26 +14,13 @@ printf 'id,name,country,level,lat,lng\n1,Quetigny,FR,municipality,47.31,5.11\n2,
 printf 'id,kind,status,members\n10,decentralised_cooperation,active,1|2\n11,twinning,active,1|3\n12,twinning,active,3|4\n' >p.csv
 run import csv a.csv p.csv
 EALA_PASSWORD=admin-password run user add admin --role admin
-PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
-"$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
-PID=$!
-for i in $(seq 1 50); do
-	curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-	sleep 0.1
-done
+serve
 SHOTS="$ROOT/build/test-shots"
 mkdir -p "$SHOTS"
 cd "$ROOT" || exit 1
-SHOTS="$SHOTS" node tests/browser/atlas.js "http://127.0.0.1:$PORT" >"$T/tap" 2>&1
-SHOTS="$SHOTS" node tests/browser/flows.js "http://127.0.0.1:$PORT" >>"$T/tap" 2>&1
-while IFS= read -r line; do
-	case "$line" in
-	"ok "*) ok 0 "${line#ok * - }" ;;
-	"not ok "*) ok 1 "${line#not ok * - }" ;;
-	"1.."*) ;;
-	*) echo "# $line" ;;
-	esac
-done <"$T/tap"
+SHOTS="$SHOTS" node tests/browser/atlas.js "$URL" >"$T/tap" 2>&1
+SHOTS="$SHOTS" node tests/browser/flows.js "$URL" >>"$T/tap" 2>&1
+tap_in "$T/tap"
 kill -TERM "$PID"
 wait "$PID"
 finish

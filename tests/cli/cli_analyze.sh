@@ -30,47 +30,34 @@ run analyze gap --authority "$Q" --json
 cp "$T/out" "$T/cli.json"
 run analyze gap --json
 cp "$T/out" "$T/cli-all.json"
-PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
-"$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
-PID=$!
-for i in $(seq 1 50); do
-	curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-	sleep 0.1
-done
-curl -s -o "$T/api.json" "http://127.0.0.1:$PORT/api/v1/analysis/gap?authority=$Q"
+serve
+curl -s -o "$T/api.json" "$URL/api/v1/analysis/gap?authority=$Q"
 same "$(python3 -c "import json; print(json.load(open('$T/api.json')) == json.load(open('$T/cli.json')))")" "True" \
 	"GET /api/v1/analysis/gap?authority=ID gives the CLI's figures"
-curl -s -o "$T/api.json" "http://127.0.0.1:$PORT/api/v1/analysis/gap"
+curl -s -o "$T/api.json" "$URL/api/v1/analysis/gap"
 same "$(python3 -c "import json; print(json.load(open('$T/api.json')) == json.load(open('$T/cli-all.json')))")" "True" \
 	"and so does the analysis over every authority"
-code=$(curl -s -o "$T/out" -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/analysis/gap?authority=99999999")
+code=$(curl -s -o "$T/out" -w '%{http_code}' "$URL/api/v1/analysis/gap?authority=99999999")
 same "$code" "404" "an unknown authority is a 404"
-code=$(curl -s -o "$T/out" -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/analysis/gap?year=abc")
+code=$(curl -s -o "$T/out" -w '%{http_code}' "$URL/api/v1/analysis/gap?year=abc")
 same "$code $(json "j['errors'][0]['field']")" "400 year" "a bad year is a 400 naming the field"
 # the page: the same sentences, a table, the chart (Chart.js, in Chromium)
-curl -s -o "$T/page.html" "http://127.0.0.1:$PORT/analysis/gap"
+curl -s -o "$T/page.html" "$URL/analysis/gap"
 has page.html "<li>5 of the 9 impacts expected are Economic returns; 1 of the 11 observed are.</li>" \
 	"the page says the same in a sentence"
 has page.html '<tr><th scope="row">Socio-cultural returns</th><td>2</td><td>0</td><td>7</td><td>3</td></tr>' \
 	"and in its table"
-curl -s -o "$T/page.html" "http://127.0.0.1:$PORT/analysis/gap?lang=fr&authority=$Q"
+curl -s -o "$T/page.html" "$URL/analysis/gap?lang=fr&authority=$Q"
 has page.html "Impacts attendus et observés · Quetigny" "in French, for one authority"
-code=$(curl -s -o "$T/out" -w '%{http_code}' "http://127.0.0.1:$PORT/analysis/gap?authority=99999999")
+code=$(curl -s -o "$T/out" -w '%{http_code}' "$URL/analysis/gap?authority=99999999")
 same "$code" "404" "the page of an unknown authority is a 404"
-code=$(curl -s -o "$T/out" -w '%{http_code}' "http://127.0.0.1:$PORT/analysis/gap?year=%3Cscript%3E")
+code=$(curl -s -o "$T/out" -w '%{http_code}' "$URL/analysis/gap?year=%3Cscript%3E")
 same "$code" "400" "a bad year is a 400 page"
 hasnt out "<script>" "which does not echo it raw"
 if [ -x /usr/bin/chromium ] && [ -d "$ROOT/node_modules/playwright-core" ]; then
 	mkdir -p "$ROOT/build/test-shots"
-	(cd "$ROOT" && SHOTS="$ROOT/build/test-shots" node tests/browser/gap.js "http://127.0.0.1:$PORT") >"$T/tap" 2>&1
-	while IFS= read -r line; do
-		case "$line" in
-		"ok "*) ok 0 "${line#ok * - }" ;;
-		"not ok "*) ok 1 "${line#not ok * - }" ;;
-		"1.."*) ;;
-		*) echo "# $line" ;;
-		esac
-	done <"$T/tap"
+	(cd "$ROOT" && SHOTS="$ROOT/build/test-shots" node tests/browser/gap.js "$URL") >"$T/tap" 2>&1
+	tap_in "$T/tap"
 else
 	ok 1 "Chromium and playwright-core are installed (scripts/install-deps)"
 fi

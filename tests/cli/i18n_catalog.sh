@@ -25,17 +25,11 @@ hasnt out "fuzzy" "none is fuzzy"
 cd "$T" || exit 1
 
 run init
-PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
-LOCPATH="$T/no-locales" "$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/err" &
-PID=$!
-for i in $(seq 1 50); do
-	curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-	sleep 0.1
-done
-curl -s -o "$T/out" "http://127.0.0.1:$PORT/?lang=fr"
+serve LOCPATH="$T/no-locales"
+curl -s -o "$T/out" "$URL/?lang=fr"
 kill "$PID"
 wait "$PID"
-has err "no Français pages: the system lacks the fr_FR.UTF-8 locale" "without a French locale the server says so when it starts"
+has serve.log "no Français pages: the system lacks the fr_FR.UTF-8 locale" "without a French locale the server says so when it starts"
 has out '<html lang="en">' "and serves the pages in English"
 hasnt out "Français" "without offering French"
 finish

@@ -64,6 +64,33 @@ json() {
 	python3 -c "import json,sys; j=json.load(open('$T/out')); print($1)"
 }
 
+# serve [ENV=VALUE...]: start 'eala serve' on a free loopback port with those
+# variables in its environment, wait until it answers; sets PORT, URL and PID
+# (stop it with: kill "$PID"; wait "$PID"). Its stderr goes to $T/serve.log.
+serve() {
+	PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
+	URL="http://127.0.0.1:$PORT"
+	env "$@" "$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
+	PID=$!
+	for i in $(seq 1 50); do
+		curl -sf "$URL/healthz" >/dev/null 2>&1 && break
+		sleep 0.1
+	done
+}
+
+# tap_in FILE: the TAP lines another program wrote count as checks of this
+# script; its other lines are shown as comments
+tap_in() {
+	while IFS= read -r line; do
+		case "$line" in
+		"ok "*) ok 0 "${line#ok * - }" ;;
+		"not ok "*) ok 1 "${line#not ok * - }" ;;
+		"1.."*) ;;
+		*) echo "# $line" ;;
+		esac
+	done <"$1"
+}
+
 finish() {
 	echo "1..$n"
 	[ "$failed" -eq 0 ]

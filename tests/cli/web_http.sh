@@ -20,14 +20,7 @@ run user grant co --role coordinator --authority 4
 expect_rc 0 "an admin grants a coordinator an authority to edit"
 EALA_PASSWORD=partner-pass run user add pa --role partner_contributor --authority 2
 
-PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
-URL="http://127.0.0.1:$PORT"
-"$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
-PID=$!
-for i in $(seq 1 50); do
-	curl -sf "$URL/healthz" >/dev/null 2>&1 && break
-	sleep 0.1
-done
+serve
 
 get() {   # get PATH [curl options]: body in $T/out, status in $code
 	p=$1

@@ -17,23 +17,10 @@ run user grant co --role coordinator --authority 1
 EALA_PASSWORD=coord-pass2 run user add cn --role coordinator
 expect_rc 0 "one user per role"
 
-PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()")
-"$EALA" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
-PID=$!
-for i in $(seq 1 50); do
-	curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-	sleep 0.1
-done
-python3 "$ROOT/tests/cli/web_roles.py" "http://127.0.0.1:$PORT" 50 >"$T/matrix" 2>&1
+serve
+python3 "$ROOT/tests/cli/web_roles.py" "$URL" 50 >"$T/matrix" 2>&1
 s=$?
-while read -r line; do
-	case "$line" in
-	"ok "*) ok 0 "${line#ok * - }" ;;
-	"not ok "*) ok 1 "${line#not ok * - }" ;;
-	"1.."*) ;;
-	*) echo "# $line" ;;
-	esac
-done <"$T/matrix"
+tap_in "$T/matrix"
 ok $s "the matrix ran to its end"
 kill "$PID"
 wait "$PID"
