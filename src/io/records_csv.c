@@ -75,6 +75,12 @@ const char *record_kind_name(enum record_kind k)
 	return k >= 0 && k < RK_COUNT ? kind_names[k] : "?";
 }
 
+const char *record_kind_singular(enum record_kind k)
+{
+	static const char *const names[RK_COUNT] = {"authority", "organisation", "partnership", "action"};
+	return k >= 0 && k < RK_COUNT ? names[k] : "?";
+}
+
 /* ---- column tables ---- */
 
 enum ftype {

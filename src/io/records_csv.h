@@ -23,6 +23,8 @@ enum record_kind { RK_NONE = -1, RK_AUTHORITY, RK_ORGANISATION, RK_PARTNERSHIP, 
 /* "authorities" -> RK_AUTHORITY (singular and plural, English and French); RK_NONE if unknown. */
 enum record_kind record_kind_parse(const char *s);
 const char *record_kind_name(enum record_kind k);   /* "authorities" */
+/* "authority": the audit log's and store_is_draft()'s name of the kind */
+const char *record_kind_singular(enum record_kind k);
 
 struct csv_import_report {
 	const char *actor;   /* set by the caller: who imports, for the audit log (NULL: "cli") */

@@ -114,18 +114,6 @@ int api_stats(struct req *r)
 				   "countries", (json_int_t)s.countries));
 }
 
-/* The kind of record the path names: "authorities/12" -> RK_AUTHORITY. */
-static enum record_kind path_kind(const char *tail)
-{
-	char kind[32];
-	size_t n = strcspn(tail, "/");
-	if (n >= sizeof(kind))
-		return RK_NONE;
-	memcpy(kind, tail, n);
-	kind[n] = '\0';
-	return record_kind_parse(kind);
-}
-
 static int64_t int_arg(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t dflt,
 		       struct errlist *el)
 {
@@ -216,7 +204,7 @@ static int add_action(void *ctx, const struct action *a)
 
 int api_list(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	struct store_filter f;
 	struct errlist el;
 	errlist_init(&el);
@@ -257,16 +245,15 @@ int api_list(struct req *r)
 
 int draft_hidden(struct req *r, int kind, int64_t id)
 {
-	static const char *const names[RK_COUNT] = {"authority", "organisation", "partnership", "action"};
 	int draft = 0;
 	if (!reads_drafts(r) && kind >= 0 && kind < RK_COUNT)
-		store_is_draft(r->st, names[kind], id, &draft);
+		store_is_draft(r->st, record_kind_singular((enum record_kind)kind), id, &draft);
 	return draft;
 }
 
 int api_get(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	json_t *j = NULL;
 	int rc, draft = 0;
 	switch (k) {

@@ -23,19 +23,6 @@ union record {
 	struct action x;
 };
 
-static const char *const audit_kind[RK_COUNT] = {"authority", "organisation", "partnership", "action"};
-
-static enum record_kind path_kind(const char *tail)
-{
-	char kind[32];
-	size_t n = strcspn(tail, "/");
-	if (n >= sizeof(kind))
-		return RK_NONE;
-	memcpy(kind, tail, n);
-	kind[n] = '\0';
-	return record_kind_parse(kind);
-}
-
 static void rec_init(enum record_kind k, union record *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -235,7 +222,7 @@ static int write_audited(struct req *r, enum record_kind k, enum operation op, u
 		a = after ? json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 		json_decref(after);
 		struct audit_event ev = {.actor = r->user.login, .operation = (char *)verbs[op],
-					 .kind = (char *)audit_kind[k],
+					 .kind = (char *)record_kind_singular(k),
 					 .record_id = op == OP_DELETE ? r->id : rec_id(k, rec),
 					 .before = b, .after = a};
 		rc = store_audit_add(r->st, &ev, &err);
@@ -339,7 +326,7 @@ out:
 /* The API's answer to record_save: the record, or the errors as JSON. */
 static int api_save(struct req *r, int64_t id)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	json_t *j = req_json(r);
 	if (!j)
 		return r->status;
@@ -374,7 +361,7 @@ int api_update(struct req *r)
 
 int api_delete(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	union record old;
 	rec_init(k, &old);
 	int rc = rec_get(r->st, k, r->id, &old);
@@ -413,12 +400,12 @@ static int history_item(void *ctx, const struct audit_event *e)
 
 int api_history(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	if (draft_hidden(r, k, r->id))
 		return json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
 	struct history h = {json_array()};
 	char *err = NULL;
-	if (store_audit_each(r->st, audit_kind[k], r->id, history_item, &h, &err)) {
+	if (store_audit_each(r->st, record_kind_singular(k), r->id, history_item, &h, &err)) {
 		json_decref(h.items);
 		int rc = json_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, err ? err : "history");
 		free(err);

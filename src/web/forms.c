@@ -133,14 +133,6 @@ static const char *op_label(const struct req *r, const char *op)
 					   : op;
 }
 
-static enum record_kind path_kind(const char *tail)
-{
-	for (int k = 0; k < RK_COUNT; k++)
-		if (strncmp(tail, forms[k].path, strlen(forms[k].path)) == 0)
-			return (enum record_kind)k;
-	return RK_NONE;
-}
-
 /* ---- the form's values: the record as JSON, or what was posted ---- */
 
 /* A field's value as text for the form (lists joined by '|', ids by ", "). */
@@ -487,7 +479,7 @@ static json_t *record_json_of(struct req *r, enum record_kind k, int64_t id)
 /* GET /KIND/new, GET /KIND/ID/edit: the form. */
 int page_form(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	struct errlist el;
 	errlist_init(&el);
 	if (guard(r))
@@ -511,7 +503,7 @@ int page_form(struct req *r)
  * form again with each problem next to its field. */
 int form_save(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	if (guard(r))
 		return r->status;
 	struct errlist el;
@@ -657,7 +649,7 @@ static int history_event(void *ctx, const struct audit_event *e)
 /* GET /KIND/ID/history */
 int page_history(struct req *r)
 {
-	enum record_kind k = path_kind(r->tail);
+	enum record_kind k = (enum record_kind)r->kind;
 	struct history_page h = {r, 0};
 	char title[160], *err = NULL;
 	if (draft_hidden(r, k, r->id)) {

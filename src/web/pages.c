@@ -635,10 +635,7 @@ int page_record(struct req *r)
 		[RK_ORGANISATION] = N_("There is no organisation with this number."),
 		[RK_PARTNERSHIP] = N_("There is no partnership with this number."),
 		[RK_ACTION] = N_("There is no action with this number.")};
-	enum record_kind k = record_kind_parse(strncmp(r->tail, "authorities", 11) == 0     ? "authorities"
-					       : strncmp(r->tail, "organisations", 13) == 0 ? "organisations"
-					       : strncmp(r->tail, "partnerships", 12) == 0  ? "partnerships"
-											    : "actions");
+	enum record_kind k = (enum record_kind)r->kind;
 	if (k != RK_NONE && draft_hidden(r, k, r->id))
 		return page_missing(r, missing[k]);
 	switch (k) {

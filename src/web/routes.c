@@ -1,6 +1,8 @@
 /* routes.c: the one route table, and matching a path against it. */
 #include "web.h"
 
+#include "../io/records_csv.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +132,14 @@ const struct route *route_find(const char *method, const char *path, struct req 
 		/* the kind of record: the segment after /api/v1/, or the first one */
 		const char *p = strncmp(path, "/api/v1/", 8) == 0 ? path + 8 : path + 1;
 		r->tail = p;
+		char kind[32];
+		size_t n = strcspn(p, "/");
+		r->kind = RK_NONE;
+		if (n < sizeof(kind)) {
+			memcpy(kind, p, n);
+			kind[n] = '\0';
+			r->kind = record_kind_parse(kind);
+		}
 		return rt;
 	}
 	return NULL;

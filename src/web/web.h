@@ -58,6 +58,7 @@ struct req {
 	const char *path;
 	int64_t id;               /* the {id} of the path, 0 when none */
 	const char *tail;         /* the {kind} segment of the path, or NULL */
+	int kind;                 /* enum record_kind that segment names, or RK_NONE (-1) */
 	struct store *st;         /* borrowed from the pool for the request */
 	int status;               /* HTTP status of the response */
 	const char *content_type;
