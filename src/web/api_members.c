@@ -80,34 +80,17 @@ static void check(struct req *r, const struct network_membership *m, struct errl
 /* Write (create, update or delete) with its audit event, in one transaction. */
 static int write_member(struct req *r, const char *op, struct network_membership *m, json_t *before)
 {
-	char *err = NULL, *b = NULL, *a = NULL;
+	char *err = NULL;
 	int rc = store_begin(r->st) ? EALA_EIO : EALA_OK;
 	if (!rc)
 		rc = strcmp(op, "create") == 0   ? store_membership_insert(r->st, m, &err)
 		     : strcmp(op, "update") == 0 ? store_membership_update(r->st, m, &err)
 						 : store_membership_delete(r->st, m->id, &err);
-	if (!rc) {
-		json_t *after = strcmp(op, "delete") ? membership_json(m) : NULL;
-		b = before ? json_dumps(before, JSON_COMPACT) : NULL;
-		a = after ? json_dumps(after, JSON_COMPACT) : NULL;
-		json_decref(after);
-		struct audit_event ev = {.actor = r->user.login, .operation = (char *)op,
-					 .kind = "network_membership", .record_id = m->id,
-					 .before = b, .after = a};
-		rc = store_audit_add(r->st, &ev, &err);
-	}
-	if (!rc && store_commit(r->st)) {
-		rc = EALA_ECONFLICT;
-		free(err);
-		err = xstrdup(store_error(r->st));
-	}
-	if (rc) {
-		store_rollback(r->st);
+	rc = audit_commit(r, rc, "network_membership", op, m->id, before,
+			  rc || strcmp(op, "delete") == 0 ? NULL : membership_json(m), &err);
+	if (rc)
 		json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
-	}
 	free(err);
-	free(b);
-	free(a);
 	return rc;
 }
 

@@ -122,28 +122,16 @@ int api_outcome_create(struct req *r)
 		rc = json_errors(r, 422, &el);
 		goto out;
 	}
-	char *err = NULL, *after = NULL;
-	int st = store_begin(r->st) ? EALA_EIO : EALA_OK;
-	if (!st)
-		st = store_observed_outcome_insert(r->st, &o, &err);
-	if (!st) {
-		json_t *a = observed_outcome_json(&o);
-		after = json_dumps(a, JSON_COMPACT);
-		json_decref(a);
-		struct audit_event ev = {.actor = r->user.login, .operation = "create", .kind = "observed_outcome",
-					 .record_id = o.id, .after = after};
-		st = store_audit_add(r->st, &ev, &err);
-	}
-	if (!st && store_commit(r->st))
-		st = EALA_ECONFLICT;
+	char *err = NULL;
+	int st = store_begin(r->st) ? EALA_EIO : store_observed_outcome_insert(r->st, &o, &err);
+	st = audit_commit(r, st, "observed_outcome", "create", o.id, NULL,
+			  st ? NULL : observed_outcome_json(&o), &err);
 	if (st) {
-		store_rollback(r->st);
 		rc = json_error(r, web_http_status(st), NULL, err ? err : eala_strerror(st));
 	} else {
 		rc = json_reply(r, MHD_HTTP_CREATED, observed_outcome_json(&o));
 	}
 	free(err);
-	free(after);
 out:
 	errlist_clear(&el);
 	partnership_clear(&p);

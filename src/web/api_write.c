@@ -207,35 +207,41 @@ static int write_one(struct req *r, enum record_kind k, enum operation op, union
 	}
 }
 
+int audit_commit(struct req *r, int rc, const char *kind, const char *verb, int64_t id,
+		 json_t *before, json_t *after, char **err)
+{
+	if (!rc) {
+		char *b = before ? json_dumps(before, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		char *a = after ? json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		struct audit_event ev = {.actor = r->user.login, .operation = (char *)verb, .kind = (char *)kind,
+					 .record_id = id, .before = b, .after = a};
+		rc = store_audit_add(r->st, &ev, err);
+		free(b);
+		free(a);
+	}
+	json_decref(after);
+	if (!rc && store_commit(r->st)) {
+		rc = EALA_ECONFLICT;
+		free(*err);
+		*err = xstrdup(store_error(r->st));
+	}
+	if (rc)
+		store_rollback(r->st);
+	return rc;
+}
+
 /* Write the record, its audit event (who, when, before, after) and commit,
- * all or nothing; a failure is answered here. EALA_OK or the status. */
+ * all or nothing. EALA_OK or the status, the message in *errout. */
 static int write_audited(struct req *r, enum record_kind k, enum operation op, union record *rec,
 			 json_t *before, char **errout)
 {
 	static const char *const verbs[] = {[OP_CREATE] = "create", [OP_UPDATE] = "update",
 					    [OP_DELETE] = "delete"};
-	char *err = NULL, *b = NULL, *a = NULL;
+	char *err = NULL;
 	int rc = store_begin(r->st) ? EALA_EIO : write_one(r, k, op, rec, &err);
-	if (!rc) {
-		json_t *after = op == OP_DELETE ? NULL : rec_json(r->st, k, rec);
-		b = before ? json_dumps(before, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-		a = after ? json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-		json_decref(after);
-		struct audit_event ev = {.actor = r->user.login, .operation = (char *)verbs[op],
-					 .kind = (char *)record_kind_singular(k),
-					 .record_id = op == OP_DELETE ? r->id : rec_id(k, rec),
-					 .before = b, .after = a};
-		rc = store_audit_add(r->st, &ev, &err);
-	}
-	if (!rc && store_commit(r->st)) {
-		rc = EALA_ECONFLICT;
-		err = xstrdup(store_error(r->st));
-	}
-	if (rc)
-		store_rollback(r->st);
+	rc = audit_commit(r, rc, record_kind_singular(k), verbs[op], op == OP_DELETE ? r->id : rec_id(k, rec),
+			  before, rc || op == OP_DELETE ? NULL : rec_json(r->st, k, rec), &err);
 	*errout = err;
-	free(b);
-	free(a);
 	return rc;
 }
 

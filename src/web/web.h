@@ -161,6 +161,12 @@ struct json_t;
 /* Answer with j (taken) as compact JSON, reals to 15 digits; a 500 when it
  * cannot be written. The one way every JSON route replies. */
 int json_reply(struct req *r, int status, struct json_t *j);
+/* After a write begun with store_begin() that returned rc: the audit event
+ * (who, verb, kind and id, before borrowed, after taken, both may be NULL)
+ * and the commit, or the rollback; all or nothing. The status, the message
+ * in *err. */
+int audit_commit(struct req *r, int rc, const char *kind, const char *verb, int64_t id,
+		 struct json_t *before, struct json_t *after, char **err);
 int json_errors(struct req *r, int http_status, const struct errlist *el);
 
 /* The request body as JSON: NULL, with a 400 answered, when it is not an object. */
