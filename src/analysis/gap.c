@@ -222,45 +222,15 @@ static int keep_outcome(void *ctx, const struct observed_outcome *x)
 	return 0;
 }
 
-struct partnerships {
-	int64_t *ids;
-	size_t n, cap;
-};
-
-static int keep_partnership(void *ctx, const struct partnership *p)
-{
-	struct partnerships *ps = ctx;
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 16;
-		int64_t *v = realloc(ps->ids, cap * sizeof(*v));
-		if (!v)
-			return 1;
-		ps->ids = v, ps->cap = cap;
-	}
-	ps->ids[ps->n++] = p->id;
-	return 0;
-}
-
 int gap_load(struct store *st, int64_t authority_id, int year, int public_only, struct gap_result *out,
 	     char **errmsg)
 {
 	struct gather g = {0};
 	int rc = EALA_OK;
-	if (authority_id) {
-		struct partnerships ps = {0};
-		struct store_filter f = {.authority_id = authority_id, .public_only = public_only};
-		rc = store_partnership_list(st, &f, keep_partnership, &ps, NULL, errmsg);
-		for (size_t i = 0; !rc && i < ps.n; i++) {
-			rc = store_expected_impact_each(st, ps.ids[i], 0, keep_expected, &g, errmsg);
-			if (!rc)
-				rc = store_observed_outcome_each(st, ps.ids[i], 0, keep_outcome, &g, errmsg);
-		}
-		free(ps.ids);
-	} else {
-		rc = store_expected_impact_each(st, 0, public_only, keep_expected, &g, errmsg);
-		if (!rc)
-			rc = store_observed_outcome_each(st, 0, public_only, keep_outcome, &g, errmsg);
-	}
+	struct results_filter f = {.authority_id = authority_id, .public_only = public_only};
+	rc = store_expected_impact_list(st, &f, keep_expected, &g, errmsg);
+	if (!rc)
+		rc = store_observed_outcome_list(st, &f, keep_outcome, &g, errmsg);
 	if (!rc && g.failed)
 		rc = EALA_ENOMEM;
 	if (!rc)

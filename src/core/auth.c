@@ -65,6 +65,32 @@ int authz_allows(const struct principal *p, enum operation op, const int64_t *sc
 	return 0;
 }
 
+const char *authz_side(const struct principal *p, int64_t home, const int64_t *scope, size_t n_scope)
+{
+	const char *side = NULL;
+	for (size_t i = 0; p && i < p->n_roles; i++) {
+		int64_t a = p->roles[i].authority_id;
+		if (!a || !p->roles[i].role || strcmp(p->roles[i].role, "viewer") == 0)
+			continue;
+		if (a == home)
+			return "home";
+		if (in_scope(a, scope, n_scope))
+			side = "partner";
+	}
+	return side;
+}
+
+int authz_allows_side(const struct principal *p, const char *side, int64_t home, const int64_t *scope,
+		      size_t n_scope)
+{
+	if (authz_allows(p, OP_UPDATE, scope, n_scope))
+		return 1;
+	if (!authz_allows(p, OP_REPORT, scope, n_scope) || !side)
+		return 0;
+	const char *mine = authz_side(p, home, scope, n_scope);
+	return mine && (strcmp(side, "both") == 0 || strcmp(side, mine) == 0);
+}
+
 int authz_writes_all(const struct principal *p)
 {
 	for (size_t i = 0; p && i < p->n_roles; i++)

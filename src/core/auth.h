@@ -41,6 +41,19 @@ int role_scopable(const char *role);
  * foreign authority). Reading is open to everyone. */
 int authz_allows(const struct principal *p, enum operation op, const int64_t *scope, size_t n_scope);
 
+/* The side of a partnership (or an action) p reports from: "home" when one of
+ * its roles is scoped to home (the partnership's first member, the action's
+ * lead), "partner" when to another authority of scope, NULL when none (an
+ * admin, a coordinator of another authority). */
+const char *authz_side(const struct principal *p, int64_t home, const int64_t *scope, size_t n_scope);
+
+/* Whether p may change a result (an expected impact's actual values, an
+ * observed outcome) of the given side ("home", "partner" or "both"): whoever
+ * may update the records of scope changes any; whoever may only report
+ * (OP_REPORT) changes those of their own side, "both" being each side's. */
+int authz_allows_side(const struct principal *p, const char *side, int64_t home, const int64_t *scope,
+		      size_t n_scope);
+
 /* Whether p may write any record (admin): imports of whole files, whose rows
  * may belong to any authority, need it. */
 int authz_writes_all(const struct principal *p);

@@ -101,7 +101,7 @@ void strategy_clear(struct strategy *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static void indicator_clear(struct indicator *ind)
+void indicator_clear(struct indicator *ind)
 {
 	for (size_t i = 0; i < ind->n_periods; i++)
 		FREE_ALL(&ind->periods[i].start, &ind->periods[i].end);
@@ -125,8 +125,17 @@ void observed_outcome_clear(struct observed_outcome *o)
 	if (!o)
 		return;
 	FREE_ALL(&o->category, &o->side, &o->reported_by, &o->description, &o->date,
-		 &o->evidence_url, &o->source, &o->illustrative);
+		 &o->evidence_url, &o->reporter, &o->source, &o->illustrative);
 	memset(o, 0, sizeof(*o));
+}
+
+void document_clear(struct document *d)
+{
+	if (!d)
+		return;
+	free(d->content);
+	FREE_ALL(&d->name, &d->media_type, &d->sha256, &d->uploaded_by, &d->uploaded_at);
+	memset(d, 0, sizeof(*d));
 }
 
 void practice_clear(struct practice *p)
@@ -490,16 +499,25 @@ int expected_impact_validate(const struct expected_impact *e, const struct origi
 	need_text(&v, "description", e->description);
 	for (size_t i = 0; i < e->n_indicators; i++) {
 		const struct indicator *ind = &e->indicators[i];
-		need_text(&v, "indicators.title", ind->title);
-		opt_code(&v, "indicators.measure", CL_IATI_INDICATOR_MEASURE, ind->measure);
-		opt_date(&v, "indicators.baseline_date", ind->baseline_date);
+		char f[96];
+#define FIELD(name) (snprintf(f, sizeof(f), "indicators[%zu].%s", i, name), f)
+		need_text(&v, FIELD("title"), ind->title);
+		opt_code(&v, FIELD("measure"), CL_IATI_INDICATOR_MEASURE, ind->measure);
+		opt_date(&v, FIELD("baseline_date"), ind->baseline_date);
+#undef FIELD
 		for (size_t j = 0; j < ind->n_periods; j++) {
 			const struct indicator_period *p = &ind->periods[j];
+#define FIELD(name) (snprintf(f, sizeof(f), "indicators[%zu].periods[%zu].%s", i, j, name), f)
 			if (!date_valid(p->start))
-				problem(&v, "indicators.periods.start", "is not a valid date", p->start);
+				problem(&v, FIELD("start"), "is not a valid date (YYYY-MM-DD)", p->start);
 			if (!date_valid(p->end))
-				problem(&v, "indicators.periods.end", "is not a valid date", p->end);
-			date_order(&v, "indicators.periods.end", p->start, p->end);
+				problem(&v, FIELD("end"), "is not a valid date (YYYY-MM-DD)", p->end);
+			date_order(&v, FIELD("end"), p->start, p->end);
+			for (size_t k = 0; k < j; k++)
+				if (p->start && ind->periods[k].start && strcmp(p->start, ind->periods[k].start) == 0)
+					problem(&v, FIELD("start"), "two periods of an indicator start on the same day",
+						p->start);
+#undef FIELD
 		}
 	}
 	return v.n;

@@ -192,9 +192,23 @@ struct observed_outcome {
 	char *description;
 	char *date;
 	char *evidence_url;
+	int64_t evidence_document;  /* a document uploaded as evidence; 0: none */
+	char *reporter;        /* the login of who reported it (set by the server) */
 	int unexpected;
 	char *source;
 	char *illustrative;
+};
+
+/* A file uploaded as the evidence of an observed outcome. */
+struct document {
+	int64_t id;
+	char *name;            /* the file's name as uploaded, without folders */
+	char *media_type;      /* "application/pdf" */
+	unsigned char *content;
+	size_t size;
+	char *sha256;          /* hex */
+	char *uploaded_by;     /* login */
+	char *uploaded_at;     /* ISO 8601 UTC, set by the store */
 };
 
 struct practice_adoption {
@@ -255,8 +269,10 @@ void action_clear(struct action *a);
 void financing_clear(struct financing *f);
 void budget_year_clear(struct budget_year *b);
 void strategy_clear(struct strategy *s);
+void indicator_clear(struct indicator *ind);
 void expected_impact_clear(struct expected_impact *e);
 void observed_outcome_clear(struct observed_outcome *o);
+void document_clear(struct document *d);
 void practice_clear(struct practice *p);
 void partner_call_clear(struct partner_call *c);
 void user_clear(struct user *u);

@@ -257,6 +257,8 @@ json_t *observed_outcome_json(const struct observed_outcome *x)
 	json_set_str(o, "description", x->description);
 	json_set_str(o, "date", x->date);
 	json_set_str(o, "evidence_url", x->evidence_url);
+	json_set_id(o, "evidence_document", x->evidence_document);
+	json_set_str(o, "reporter", x->reporter);
 	json_object_set_new(o, "unexpected", json_boolean(x->unexpected));
 	json_set_str(o, "source", x->source);
 	json_set_str(o, "illustrative", x->illustrative);
@@ -317,11 +319,18 @@ struct reader {
 	json_t *j;
 	struct errlist *el;
 	const char *const *known;   /* the fields this kind has */
+	const char *prefix;         /* of nested records' fields: "indicators[0]." */
 };
 
 static void problem(struct reader *r, const char *key, const char *msg)
 {
-	errlist_add(r->el, NULL, 0, key, "%s", dgettext("eala", msg));
+	if (r->prefix) {
+		char field[128];
+		snprintf(field, sizeof(field), "%s%s", r->prefix, key);
+		errlist_add(r->el, NULL, 0, field, "%s", dgettext("eala", msg));
+	} else {
+		errlist_add(r->el, NULL, 0, key, "%s", dgettext("eala", msg));
+	}
 }
 
 static void check_known(struct reader *r)
@@ -434,7 +443,7 @@ void authority_from_json(json_t *j, struct authority *a, struct errlist *el)
 	static const char *const known[] = {"name", "other_names", "country", "level", "official_code",
 					    "population", "lat", "lng", "parent_id", "overseas", "source",
 					    "illustrative", "notes", "draft", NULL};
-	struct reader r = {j, el, known};
+	struct reader r = {j, el, known, NULL};
 	check_known(&r);
 	get_str(&r, "name", &a->name);
 	get_strv(&r, "other_names", &a->other_names);
@@ -473,7 +482,7 @@ void organisation_from_json(json_t *j, struct organisation *o, struct errlist *e
 {
 	static const char *const known[] = {"name", "iati_type", "subtype", "country", "authority_id",
 					    "source", "illustrative", "notes", "draft", NULL};
-	struct reader r = {j, el, known};
+	struct reader r = {j, el, known, NULL};
 	check_known(&r);
 	get_str(&r, "name", &o->name);
 	get_str(&r, "iati_type", &o->iati_type);
@@ -493,7 +502,7 @@ void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el)
 					    "agreement_expires", "agreement_renewed", "deliberation_ref",
 					    "deliberation_date", "members", "partners", "source",
 					    "illustrative", "notes", "draft", NULL};
-	struct reader r = {j, el, known};
+	struct reader r = {j, el, known, NULL};
 	check_known(&r);
 	char **f[] = {&p->name, &p->kind, &p->status, &p->status_date, &p->status_reason,
 		      &p->start_date, &p->end_date, &p->agreement_signed, &p->agreement_expires,
@@ -533,7 +542,7 @@ void action_from_json(json_t *j, struct action *a, struct errlist *el)
 					    "sectors", "sdgs", "countries", "participants", "departments",
 					    "elected_officials", "citizen_participation", "source",
 					    "illustrative", "notes", "draft", NULL};
-	struct reader r = {j, el, known};
+	struct reader r = {j, el, known, NULL};
 	check_known(&r);
 	get_str(&r, "title", &a->title);
 	get_str(&r, "description", &a->description);
@@ -581,7 +590,7 @@ void membership_from_json(json_t *j, struct network_membership *m, struct errlis
 {
 	static const char *const known[] = {"authority_id", "network_id", "role", "start_date",
 					    "end_date", "source", "illustrative", NULL};
-	struct reader r = {j, el, known};
+	struct reader r = {j, el, known, NULL};
 	check_known(&r);
 	get_id(&r, "authority_id", &m->authority_id);
 	get_id(&r, "network_id", &m->network_id);
@@ -590,4 +599,122 @@ void membership_from_json(json_t *j, struct network_membership *m, struct errlis
 	get_str(&r, "end_date", &m->end_date);
 	get_str(&r, "source", &m->source);
 	get_str(&r, "illustrative", &m->illustrative);
+}
+
+/* Indicators: a list replaces the impact's list; an indicator with the id of
+ * one the impact has keeps that id (the store updates it in place). Problems
+ * are named "indicators[2].periods[0].start". */
+static void indicators_from_json(struct reader *r, json_t *v, struct expected_impact *e)
+{
+	if (!json_is_array(v)) {
+		problem(r, "indicators", "must be a list of indicators");
+		return;
+	}
+	for (size_t i = 0; i < e->n_indicators; i++)
+		indicator_clear(&e->indicators[i]);
+	free(e->indicators);
+	e->indicators = calloc(json_array_size(v) + 1, sizeof(*e->indicators));
+	e->n_indicators = 0;
+	if (!e->indicators)
+		return;
+	static const char *const ind_known[] = {"title", "unit", "measure", "ascending", "cumulative",
+						"baseline", "baseline_date", "periods", NULL};
+	static const char *const per_known[] = {"start", "end", "target", "actual", NULL};
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x) {
+		char prefix[48];
+		snprintf(prefix, sizeof(prefix), "indicators[%zu].", i);
+		struct reader ir = {x, r->el, ind_known, prefix};
+		if (!json_is_object(x)) {
+			problem(&ir, "", "must be an object");
+			continue;
+		}
+		struct indicator *ind = &e->indicators[e->n_indicators++];
+		ind->ascending = 1;   /* IATI's default */
+		json_t *id = json_object_get(x, "id");
+		if (id && !json_is_null(id) && (!json_is_integer(id) || json_integer_value(id) <= 0))
+			problem(&ir, "id", "must be the id of a record (a whole number above 0)");
+		else if (json_is_integer(id))
+			ind->id = json_integer_value(id);
+		check_known(&ir);
+		get_str(&ir, "title", &ind->title);
+		get_str(&ir, "unit", &ind->unit);
+		get_str(&ir, "measure", &ind->measure);
+		get_bool(&ir, "ascending", &ind->ascending);
+		get_bool(&ir, "cumulative", &ind->cumulative);
+		ind->has_baseline = get_real(&ir, "baseline", &ind->baseline);
+		get_str(&ir, "baseline_date", &ind->baseline_date);
+		json_t *ps = json_object_get(x, "periods"), *p;
+		size_t k;
+		if (ps && !json_is_null(ps) && !json_is_array(ps)) {
+			problem(&ir, "periods", "must be a list of periods");
+			continue;
+		}
+		if (!json_is_array(ps) || !json_array_size(ps))
+			continue;
+		if (!(ind->periods = calloc(json_array_size(ps), sizeof(*ind->periods))))
+			continue;
+		json_array_foreach(ps, k, p) {
+			char pp[96];
+			snprintf(pp, sizeof(pp), "%speriods[%zu].", prefix, k);
+			struct reader pr = {p, r->el, per_known, pp};
+			if (!json_is_object(p)) {
+				problem(&pr, "", "must be an object");
+				continue;
+			}
+			struct indicator_period *q = &ind->periods[ind->n_periods++];
+			check_known(&pr);
+			get_str(&pr, "start", &q->start);
+			get_str(&pr, "end", &q->end);
+			q->has_target = get_real(&pr, "target", &q->target);
+			q->has_actual = get_real(&pr, "actual", &q->actual);
+		}
+	}
+}
+
+void expected_impact_from_json(json_t *j, struct expected_impact *e, struct errlist *el)
+{
+	static const char *const known[] = {"partnership_id", "action_id", "category", "side",
+					    "description", "indicators", "source", "illustrative", NULL};
+	struct reader r = {j, el, known, NULL};
+	check_known(&r);
+	get_id(&r, "partnership_id", &e->partnership_id);
+	get_id(&r, "action_id", &e->action_id);
+	get_str(&r, "category", &e->category);
+	get_str(&r, "side", &e->side);
+	get_str(&r, "description", &e->description);
+	json_t *v = json_object_get(j, "indicators");
+	if (v && json_is_null(v)) {
+		for (size_t i = 0; i < e->n_indicators; i++)
+			indicator_clear(&e->indicators[i]);
+		free(e->indicators);
+		e->indicators = NULL;
+		e->n_indicators = 0;
+	} else if (v) {
+		indicators_from_json(&r, v, e);
+	}
+	get_str(&r, "source", &e->source);
+	get_str(&r, "illustrative", &e->illustrative);
+}
+
+void observed_outcome_from_json(json_t *j, struct observed_outcome *o, struct errlist *el)
+{
+	static const char *const known[] = {"partnership_id", "action_id", "expected_id", "category",
+					    "side", "reported_by", "description", "date", "evidence_url",
+					    "unexpected", "source", "illustrative", NULL};
+	struct reader r = {j, el, known, NULL};
+	check_known(&r);
+	get_id(&r, "partnership_id", &o->partnership_id);
+	get_id(&r, "action_id", &o->action_id);
+	get_id(&r, "expected_id", &o->expected_id);
+	get_str(&r, "category", &o->category);
+	get_str(&r, "side", &o->side);
+	get_str(&r, "reported_by", &o->reported_by);
+	get_str(&r, "description", &o->description);
+	get_str(&r, "date", &o->date);
+	get_str(&r, "evidence_url", &o->evidence_url);
+	get_bool(&r, "unexpected", &o->unexpected);
+	get_str(&r, "source", &o->source);
+	get_str(&r, "illustrative", &o->illustrative);
 }

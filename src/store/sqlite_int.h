@@ -75,4 +75,26 @@ int sq_col_strv(sqlite3_stmt *s, int i, struct strv *out);
 /* Count rows: run the single-value statement and put it in *out. */
 int sq_count(struct store *st, sqlite3_stmt *s, int64_t *out, char **errmsg);
 
+/* Walk the rows of a fresh statement s: read each into a record of the
+ * given type, hand it to fn(ctx, ...), clear it; finalize s. A macro rather
+ * than a function so that every record type keeps its own typed callback. */
+#define WALK(type, reader, clear, what)                                              \
+	do {                                                                          \
+		int rc_ = EALA_OK, step_;                                             \
+		while ((step_ = sqlite3_step(s)) == SQLITE_ROW) {                     \
+			type rec_;                                                    \
+			memset(&rec_, 0, sizeof(rec_));                               \
+			rc_ = reader(st, s, &rec_);                                   \
+			if (!rc_)                                                     \
+				rc_ = fn(ctx, &rec_);                                 \
+			clear(&rec_);                                                 \
+			if (rc_)                                                      \
+				break;                                                \
+		}                                                                     \
+		if (!rc_ && step_ != SQLITE_DONE)                                     \
+			rc_ = sq_fail(st, errmsg, what);                              \
+		sqlite3_finalize(s);                                                  \
+		return rc_;                                                           \
+	} while (0)
+
 #endif

@@ -154,14 +154,47 @@ int store_budget_year_each(struct store *st, int64_t authority_id, store_budget_
 int store_strategy_insert(struct store *st, struct strategy *s, char **errmsg);
 int store_strategy_each(struct store *st, int64_t authority_id, store_strategy_fn fn, void *ctx,
 			char **errmsg);
+/* ---- the results chain (sqlite_results.c) ---- */
+/* Which results to read; 0 leaves a field out. authority_id: the results of
+ * the partnerships it is a member of and of the actions it leads or that
+ * belong to those partnerships. public_only leaves out the results of draft
+ * partnerships and draft actions. */
+struct results_filter {
+	int64_t partnership_id, action_id, authority_id;
+	int public_only;
+};
 /* Inserts the indicators and their periods too. */
 int store_expected_impact_insert(struct store *st, struct expected_impact *e, char **errmsg);
-/* partnership_id 0: all; public_only leaves out the records of draft partnerships. */
+int store_expected_impact_list(struct store *st, const struct results_filter *f, store_expected_fn fn,
+			       void *ctx, char **errmsg);
+/* partnership_id 0: all. */
 int store_expected_impact_each(struct store *st, int64_t partnership_id, int public_only,
 			       store_expected_fn fn, void *ctx, char **errmsg);
+/* With its indicators and their periods; EALA_ENOTFOUND. */
+int store_expected_impact_get(struct store *st, int64_t id, struct expected_impact *out);
+/* The impact's fields; its indicators: those with the id of one of its
+ * indicators are updated in place (their periods replaced), the others
+ * added (ids set), and its indicators not listed removed. */
+int store_expected_impact_update(struct store *st, struct expected_impact *e, char **errmsg);
+/* With its indicators; outcomes linked to it stay, linked to nothing. */
+int store_expected_impact_delete(struct store *st, int64_t id, char **errmsg);
 int store_observed_outcome_insert(struct store *st, struct observed_outcome *o, char **errmsg);
+int store_observed_outcome_list(struct store *st, const struct results_filter *f, store_outcome_fn fn,
+				void *ctx, char **errmsg);
 int store_observed_outcome_each(struct store *st, int64_t partnership_id, int public_only,
 				store_outcome_fn fn, void *ctx, char **errmsg);
+int store_observed_outcome_get(struct store *st, int64_t id, struct observed_outcome *out);
+/* Update and delete remove the documents no outcome cites any more. */
+int store_observed_outcome_update(struct store *st, const struct observed_outcome *o, char **errmsg);
+int store_observed_outcome_delete(struct store *st, int64_t id, char **errmsg);
+/* A document (d->content, d->size, name, media type, sha256, uploader);
+ * sets d->id and d->uploaded_at. Cite it from an outcome in the same
+ * transaction, or the next outcome update removes it. */
+int store_document_insert(struct store *st, struct document *d, char **errmsg);
+/* with_content 0: the description only. EALA_ENOTFOUND. */
+int store_document_get(struct store *st, int64_t id, int with_content, struct document *out);
+/* The first outcome citing the document; EALA_ENOTFOUND when none does. */
+int store_document_owner(struct store *st, int64_t id, struct observed_outcome *out);
 /* Whether the record of kind ("authority", "organisation", "partnership",
  * "action": the audit log's names) and id is a draft: one indexed read.
  * EALA_ENOTFOUND when there is no such record, EALA_EINVAL for another kind. */

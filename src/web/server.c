@@ -102,7 +102,7 @@ static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char
 		f->filename = filename ? strdup(filename) : NULL;
 		buf_add(&f->value, "", 0);
 	}
-	if (f->value.len + size > BODY_MAX)
+	if (f->value.len + size > r->body_max)
 		return MHD_NO;
 	buf_add(&f->value, data, size);
 	return MHD_YES;
@@ -235,6 +235,8 @@ static enum MHD_Result respond(struct req *r)
 		add_cookie(r, resp, r->set_cookie);
 	if (r->location[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+	if (r->disposition[0])
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
 	if (r->lang_cookie[0])
 		add_cookie(r, resp, r->lang_cookie);
 	if (r->content_type && strncmp(r->content_type, "text/html", 9) == 0)
@@ -309,7 +311,9 @@ static enum MHD_Result dispatch(struct pool *pool, struct cache *cache, struct r
 	if (rt->flags & ROUTE_HTML)
 		lang_choose(r);
 	if (r->too_large && (rt->flags & ROUTE_BODY))
-		json_error(r, MHD_HTTP_CONTENT_TOO_LARGE, NULL, "the request body is larger than 1 MiB");
+		json_error(r, MHD_HTTP_CONTENT_TOO_LARGE, NULL, r->body_max > BODY_MAX
+								 ? "the request body is larger than 16 MiB"
+								 : "the request body is larger than 1 MiB");
 	else if ((rt->flags & ROUTE_CACHE) && !auth_credentials(r)) {
 		/* anonymous readers share cached answers; signed-in ones see drafts */
 		struct buf key = {0};
@@ -357,6 +361,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 		r->path = url;
 		r->started = now();
 		*con_cls = r;
+		int method_ok;
+		const struct route *rt = route_find(method, url, r, &method_ok);
+		r->body_max = rt && (rt->flags & ROUTE_UPLOAD) ? UPLOAD_MAX : BODY_MAX;
 		/* forms posted to pages are decoded by libmicrohttpd; the API reads
 		 * its bodies as JSON whatever the Content-Type says */
 		const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
@@ -368,9 +375,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 		return MHD_YES;
 	}
 	struct req *r = *con_cls;
-	if (*upload_data_size) {   /* kept up to BODY_MAX; routes that take none ignore it */
+	if (*upload_data_size) {   /* kept up to body_max; routes that take none ignore it */
 		r->received += *upload_data_size;
-		if (r->received > BODY_MAX)
+		if (r->received > r->body_max)
 			r->too_large = 1;
 		else if (r->pp)
 			r->too_large |= MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES;

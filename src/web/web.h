@@ -29,6 +29,7 @@ enum {
 	ROUTE_AUTH = 1 << 3,    /* needs a logged-in user (and, with a cookie, the CSRF token) */
 	ROUTE_BODY = 1 << 4,    /* reads a request body (at most BODY_MAX bytes) */
 	ROUTE_CACHE = 1 << 5,   /* the same for everyone while the data do not change (cache.c) */
+	ROUTE_UPLOAD = 1 << 6,  /* with ROUTE_BODY: a file of up to UPLOAD_MAX bytes */
 };
 
 /* Answers kept while the store's generation does not change (cache.c). */
@@ -41,6 +42,7 @@ int cache_get(struct cache *c, const char *key, int64_t generation, struct req *
 void cache_put(struct cache *c, const char *key, int64_t generation, const struct req *r);
 
 #define BODY_MAX (1024 * 1024)
+#define UPLOAD_MAX (16 * 1024 * 1024)   /* an evidence document: a report, photos */
 
 /* A response body under construction. */
 struct buf {
@@ -66,7 +68,8 @@ struct req {
 	double started;           /* monotonic seconds, for the access log */
 	struct buf upload;        /* the request body */
 	size_t received;          /* bytes of body received */
-	int too_large;            /* the body went over BODY_MAX, or a form was malformed */
+	size_t body_max;          /* BODY_MAX, or UPLOAD_MAX for ROUTE_UPLOAD routes */
+	int too_large;            /* the body went over body_max, or a form was malformed */
 	/* who is asking, once ROUTE_AUTH has checked it */
 	struct user user;
 	struct role *roles;
@@ -76,6 +79,7 @@ struct req {
 	char cookie[160];
 	char csrf[65];            /* the session's CSRF token, for forms ("" when none) */
 	char location[512];       /* a Location header to send ("" when none) */
+	char disposition[640];    /* a Content-Disposition header to send ("" when none) */
 	int lang;                 /* the page's language, an index of i18n.c's languages (0: English) */
 	char lang_cookie[80];     /* a Set-Cookie for a language just chosen ("" when none) */
 	int retry_after;          /* seconds, sent as Retry-After when > 0 */
@@ -220,8 +224,20 @@ int api_update(struct req *r);
 int api_delete(struct req *r);
 int api_history(struct req *r);
 int api_members_list(struct req *r);
-int api_outcomes_list(struct req *r);  /* GET /api/v1/observed_outcomes */
-int api_outcome_create(struct req *r); /* POST /api/v1/observed_outcomes */
+/* the results chain (api_results.c) */
+int api_expected_list(struct req *r);
+int api_expected_get(struct req *r);
+int api_expected_create(struct req *r);
+int api_expected_update(struct req *r);
+int api_expected_delete(struct req *r);
+int api_expected_actuals(struct req *r);  /* PUT /api/v1/expected_impacts/{id}/actuals */
+int api_outcomes_list(struct req *r);
+int api_outcome_get(struct req *r);
+int api_outcome_create(struct req *r);
+int api_outcome_update(struct req *r);
+int api_outcome_delete(struct req *r);
+int api_outcome_evidence(struct req *r);  /* PUT and DELETE /api/v1/observed_outcomes/{id}/evidence */
+int page_document(struct req *r);         /* GET /documents/{id} */
 int api_members_get(struct req *r);
 int api_members_create(struct req *r);
 int api_members_update(struct req *r);
