@@ -21,6 +21,7 @@
 
 #include <ctype.h>
 #include <jansson.h>
+#include <libintl.h>
 #include <microhttpd.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -280,103 +281,148 @@ int api_outcome_get(struct req *r)
 	return rc;
 }
 
-static int forbidden(struct req *r)
+/* A message for el with no field: why the request was refused. */
+static int refuse(struct errlist *el, int status, const char *msg)
 {
-	return json_error(r, MHD_HTTP_FORBIDDEN, NULL, "your roles do not let you change this record");
+	errlist_add(el, NULL, 0, NULL, "%s", dgettext("eala", msg));
+	return status;
 }
 
-/* POST (r->id 0) or PUT an expected impact. */
-static int expected_save(struct req *r)
+int expected_save(struct req *r, int64_t id, json_t *j, struct errlist *el, int64_t *saved)
 {
 	struct expected_impact e = {0};
 	struct result_scope sc = {0};
-	json_t *j = NULL, *before = NULL;
-	struct errlist el;
-	errlist_init(&el);
-	if (r->id) {
-		if (store_expected_impact_get(r->st, r->id, &e) != EALA_OK) {
-			json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
+	json_t *before = NULL;
+	int status = 422;
+	if (id) {
+		if (store_expected_impact_get(r->st, id, &e) != EALA_OK) {
+			status = refuse(el, MHD_HTTP_NOT_FOUND, N_("no such record"));
 			goto out;
 		}
-		result_scope(r->st, e.partnership_id, e.action_id, &sc, &el);
+		struct errlist ignore;
+		errlist_init(&ignore);
+		result_scope(r->st, e.partnership_id, e.action_id, &sc, &ignore);
+		errlist_clear(&ignore);
 		if (!result_may_edit(r, &sc)) {
-			forbidden(r);
+			status = refuse(el, MHD_HTTP_FORBIDDEN, N_("your roles do not let you change this record"));
 			goto out;
 		}
 		before = expected_impact_json(&e);
 		result_scope_clear(&sc);
-		errlist_clear(&el);
 	}
-	if (!(j = req_json(r)))
+	expected_impact_from_json(j, &e, el);
+	if (el->n)
 		goto out;
-	expected_impact_from_json(j, &e, &el);
-	if (el.n) {
-		json_errors(r, 422, &el);
-		goto out;
-	}
-	if (result_scope(r->st, e.partnership_id, e.action_id, &sc, &el) == EALA_OK && !result_may_edit(r, &sc)) {
-		forbidden(r);
+	if (result_scope(r->st, e.partnership_id, e.action_id, &sc, el) == EALA_OK && !result_may_edit(r, &sc)) {
+		status = refuse(el, MHD_HTTP_FORBIDDEN, N_("your roles do not let you change this record"));
 		goto out;
 	}
-	expected_check(r->st, &e, &el);
-	if (el.n) {
-		json_errors(r, 422, &el);
+	expected_check(r->st, &e, el);
+	if (el->n)
 		goto out;
-	}
 	char *err = NULL;
-	int64_t id = r->id;
-	int rc = result_write(r, "expected_impact", r->id ? "update" : "create", &id, &e, before, &err);
+	int rc = result_write(r, "expected_impact", id ? "update" : "create", saved, &e, before, &err);
 	if (rc)
-		json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
+		status = refuse(el, web_http_status(rc), err ? err : eala_strerror(rc));
 	else
-		json_reply(r, r->id ? MHD_HTTP_OK : MHD_HTTP_CREATED, expected_impact_json(&e));
+		status = id ? MHD_HTTP_OK : MHD_HTTP_CREATED;
 	free(err);
 out:
-	json_decref(j);
 	json_decref(before);
-	errlist_clear(&el);
 	result_scope_clear(&sc);
 	expected_impact_clear(&e);
+	return status;
+}
+
+/* The API's answer: the record saved, or the problems. */
+static int expected_reply(struct req *r, int status, int64_t id, struct errlist *el)
+{
+	struct expected_impact e;
+	if ((status == MHD_HTTP_OK || status == MHD_HTTP_CREATED) && store_expected_impact_get(r->st, id, &e) == EALA_OK) {
+		json_reply(r, status, expected_impact_json(&e));
+		expected_impact_clear(&e);
+	} else {
+		json_errors(r, status, el);
+	}
+	errlist_clear(el);
 	return r->status;
 }
 
 int api_expected_create(struct req *r)
 {
-	return expected_save(r);
+	json_t *j = req_json(r);
+	if (!j)
+		return r->status;
+	struct errlist el;
+	errlist_init(&el);
+	int64_t id = 0;
+	int status = expected_save(r, 0, j, &el, &id);
+	json_decref(j);
+	return expected_reply(r, status, id, &el);
 }
 
 int api_expected_update(struct req *r)
 {
-	return expected_save(r);
+	json_t *j = req_json(r);
+	if (!j)
+		return r->status;
+	struct errlist el;
+	errlist_init(&el);
+	int64_t id = r->id;
+	int status = expected_save(r, r->id, j, &el, &id);
+	json_decref(j);
+	return expected_reply(r, status, id, &el);
+}
+
+int result_delete(struct req *r, const char *kind, int64_t id, struct errlist *el)
+{
+	struct expected_impact e = {0};
+	struct observed_outcome o = {0};
+	struct result_scope sc = {0};
+	int is_expected = strcmp(kind, "expected_impact") == 0, status;
+	int found = is_expected ? store_expected_impact_get(r->st, id, &e) == EALA_OK
+				: store_observed_outcome_get(r->st, id, &o) == EALA_OK;
+	if (!found)
+		return refuse(el, MHD_HTTP_NOT_FOUND, N_("no such record"));
+	struct errlist ignore;
+	errlist_init(&ignore);
+	if (is_expected)
+		result_scope(r->st, e.partnership_id, e.action_id, &sc, &ignore);
+	else
+		result_scope(r->st, o.partnership_id, o.action_id, &sc, &ignore);
+	errlist_clear(&ignore);
+	if (is_expected ? !result_may_edit(r, &sc) : !result_may_report(r, &sc, o.reported_by)) {
+		status = refuse(el, MHD_HTTP_FORBIDDEN, N_("your roles do not let you change this record"));
+	} else {
+		char *err = NULL;
+		json_t *before = is_expected ? expected_impact_json(&e) : observed_outcome_json(&o);
+		int rc = result_write(r, kind, "delete", &id, is_expected ? (void *)&e : (void *)&o, before, &err);
+		json_decref(before);
+		status = rc ? refuse(el, web_http_status(rc), err ? err : eala_strerror(rc)) : MHD_HTTP_OK;
+		free(err);
+	}
+	result_scope_clear(&sc);
+	expected_impact_clear(&e);
+	observed_outcome_clear(&o);
+	return status;
+}
+
+static int delete_reply(struct req *r, const char *kind)
+{
+	struct errlist el;
+	errlist_init(&el);
+	int status = result_delete(r, kind, r->id, &el);
+	if (status == MHD_HTTP_OK)
+		json_reply(r, status, json_pack("{s:I, s:b}", "id", (json_int_t)r->id, "deleted", 1));
+	else
+		json_errors(r, status, &el);
+	errlist_clear(&el);
+	return r->status;
 }
 
 int api_expected_delete(struct req *r)
 {
-	struct expected_impact e;
-	struct result_scope sc;
-	struct errlist el;
-	errlist_init(&el);
-	if (store_expected_impact_get(r->st, r->id, &e) != EALA_OK)
-		return json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
-	result_scope(r->st, e.partnership_id, e.action_id, &sc, &el);
-	if (!result_may_edit(r, &sc)) {
-		forbidden(r);
-	} else {
-		char *err = NULL;
-		int64_t id = r->id;
-		json_t *before = expected_impact_json(&e);
-		int rc = result_write(r, "expected_impact", "delete", &id, &e, before, &err);
-		json_decref(before);
-		if (rc)
-			json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
-		else
-			json_reply(r, MHD_HTTP_OK, json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
-		free(err);
-	}
-	errlist_clear(&el);
-	result_scope_clear(&sc);
-	expected_impact_clear(&e);
-	return r->status;
+	return delete_reply(r, "expected_impact");
 }
 
 int results_set_actual(struct expected_impact *e, int64_t indicator_id, const char *start, int has, double v)
@@ -396,74 +442,75 @@ int results_set_actual(struct expected_impact *e, int64_t indicator_id, const ch
 	return 1;
 }
 
-/* PUT /api/v1/expected_impacts/{id}/actuals
- * {"values": [{"indicator_id": 4, "start": "2024-01-01", "actual": 12}]}:
- * the actual values of periods, reported by either side for its own side's
- * impacts; "actual": null takes a value back. */
-int api_expected_actuals(struct req *r)
+int expected_actuals_save(struct req *r, int64_t id, json_t *j, struct errlist *el)
 {
 	struct expected_impact e;
 	struct result_scope sc = {0};
-	struct errlist el;
-	errlist_init(&el);
-	json_t *j = NULL, *before = NULL;
-	if (store_expected_impact_get(r->st, r->id, &e) != EALA_OK)
-		return json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
-	result_scope(r->st, e.partnership_id, e.action_id, &sc, &el);
-	errlist_clear(&el);
+	json_t *before = NULL;
+	int status = 422;
+	if (store_expected_impact_get(r->st, id, &e) != EALA_OK)
+		return refuse(el, MHD_HTTP_NOT_FOUND, N_("no such record"));
+	struct errlist ignore;
+	errlist_init(&ignore);
+	result_scope(r->st, e.partnership_id, e.action_id, &sc, &ignore);
+	errlist_clear(&ignore);
 	if (!result_may_report(r, &sc, e.side)) {
-		json_error(r, MHD_HTTP_FORBIDDEN, NULL,
-			   "your roles do not let you report on this expected impact (another side's)");
+		status = refuse(el, MHD_HTTP_FORBIDDEN,
+				N_("your roles do not let you report on this expected impact (another side's)"));
 		goto out;
 	}
-	if (!(j = req_json(r)))
-		goto out;
 	before = expected_impact_json(&e);
 	json_t *values = json_object_get(j, "values"), *v;
 	size_t i;
 	const char *key;
 	json_t *x;
 	json_object_foreach(j, key, x) if (strcmp(key, "values") != 0)
-		errlist_add(&el, NULL, 0, key, N_("is not a field of this kind of record"));
+		errlist_add(el, NULL, 0, key, N_("is not a field of this kind of record"));
 	if (!json_is_array(values))
-		errlist_add(&el, NULL, 0, "values", N_("must be a list of {indicator_id, start, actual}"));
+		errlist_add(el, NULL, 0, "values", N_("must be a list of {indicator_id, start, actual}"));
 	json_array_foreach(values, i, v) {
 		char f[48];
 		snprintf(f, sizeof(f), "values[%zu]", i);
 		json_t *ind = json_object_get(v, "indicator_id"), *act = json_object_get(v, "actual");
 		const char *start = json_string_value(json_object_get(v, "start"));
 		if (!json_is_integer(ind) || !start || !act || !(json_is_number(act) || json_is_null(act))) {
-			errlist_add(&el, NULL, 0, f,
+			errlist_add(el, NULL, 0, f,
 				    N_("must be {indicator_id: a whole number, start: a date, actual: a number or null}"));
 			continue;
 		}
 		int rc = results_set_actual(&e, json_integer_value(ind), start, !json_is_null(act),
 					    json_number_value(act));
 		if (rc == 1)
-			errlist_add(&el, NULL, 0, f, N_("expected impact #%lld has no indicator #%lld"),
+			errlist_add(el, NULL, 0, f, N_("expected impact #%lld has no indicator #%lld"),
 				    (long long)e.id, (long long)json_integer_value(ind));
 		else if (rc == 2)
-			errlist_add(&el, NULL, 0, f, N_("the indicator has no period starting on %s"), start);
+			errlist_add(el, NULL, 0, f, N_("the indicator has no period starting on %s"), start);
 	}
-	if (el.n) {
-		json_errors(r, 422, &el);
+	if (el->n)
 		goto out;
-	}
 	char *err = NULL;
-	int64_t id = e.id;
 	int rc = result_write(r, "expected_impact", "update", &id, &e, before, &err);
-	if (rc)
-		json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
-	else
-		json_reply(r, MHD_HTTP_OK, expected_impact_json(&e));
+	status = rc ? refuse(el, web_http_status(rc), err ? err : eala_strerror(rc)) : MHD_HTTP_OK;
 	free(err);
 out:
-	json_decref(j);
 	json_decref(before);
-	errlist_clear(&el);
 	result_scope_clear(&sc);
 	expected_impact_clear(&e);
-	return r->status;
+	return status;
+}
+
+/* PUT /api/v1/expected_impacts/{id}/actuals
+ * {"values": [{"indicator_id": 4, "start": "2024-01-01", "actual": 12}]} */
+int api_expected_actuals(struct req *r)
+{
+	json_t *j = req_json(r);
+	if (!j)
+		return r->status;
+	struct errlist el;
+	errlist_init(&el);
+	int status = expected_actuals_save(r, r->id, j, &el);
+	json_decref(j);
+	return expected_reply(r, status, r->id, &el);
 }
 
 /* ---- observed outcomes ---- */
@@ -482,43 +529,41 @@ void outcome_set_reporter(const struct req *r, const struct result_scope *sc, st
 	o->unexpected = !o->expected_id;
 }
 
-static int outcome_save(struct req *r)
+int outcome_save(struct req *r, int64_t id, json_t *j, const struct upload *file, struct errlist *el,
+		 int64_t *saved)
 {
 	struct observed_outcome o = {0};
 	struct result_scope sc = {0};
-	json_t *j = NULL, *before = NULL;
-	struct errlist el;
-	errlist_init(&el);
-	if (r->id) {
-		if (store_observed_outcome_get(r->st, r->id, &o) != EALA_OK) {
-			json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
+	json_t *before = NULL;
+	int status = 422;
+	if (id) {
+		if (store_observed_outcome_get(r->st, id, &o) != EALA_OK) {
+			status = refuse(el, MHD_HTTP_NOT_FOUND, N_("no such record"));
 			goto out;
 		}
-		result_scope(r->st, o.partnership_id, o.action_id, &sc, &el);
+		struct errlist ignore;
+		errlist_init(&ignore);
+		result_scope(r->st, o.partnership_id, o.action_id, &sc, &ignore);
+		errlist_clear(&ignore);
 		if (!result_may_report(r, &sc, o.reported_by)) {
-			json_error(r, MHD_HTTP_FORBIDDEN, NULL,
-				   "your roles do not let you change this outcome (another side's)");
+			status = refuse(el, MHD_HTTP_FORBIDDEN,
+					N_("your roles do not let you change this outcome (another side's)"));
 			goto out;
 		}
 		before = observed_outcome_json(&o);
 		result_scope_clear(&sc);
-		errlist_clear(&el);
 	}
-	if (!(j = req_json(r)))
+	observed_outcome_from_json(j, &o, el);
+	if (el->n)
 		goto out;
-	observed_outcome_from_json(j, &o, &el);
-	if (el.n) {
-		json_errors(r, 422, &el);
-		goto out;
-	}
-	if (result_scope(r->st, o.partnership_id, o.action_id, &sc, &el) == EALA_OK &&
+	if (result_scope(r->st, o.partnership_id, o.action_id, &sc, el) == EALA_OK &&
 	    !result_may_report(r, &sc, NULL)) {
-		json_error(r, MHD_HTTP_FORBIDDEN, NULL, "your roles do not let you report on this partnership");
+		status = refuse(el, MHD_HTTP_FORBIDDEN, N_("your roles do not let you report on this partnership"));
 		goto out;
 	}
-	if (!el.n && !r->id) {
+	if (!el->n && !id) {
 		outcome_set_reporter(r, &sc, &o);
-	} else if (!el.n) {
+	} else if (!el->n) {
 		/* who reported it stays; linked or not follows the expectation */
 		free(o.reported_by);
 		free(o.reporter);
@@ -527,65 +572,78 @@ static int outcome_save(struct req *r)
 		o.reporter = who ? xstrdup(who) : NULL;
 		o.unexpected = !o.expected_id;
 	}
-	outcome_check(r->st, &o, &el);
-	if (el.n) {
-		json_errors(r, 422, &el);
+	outcome_check(r->st, &o, el);
+	if (file && file->remove)
+		o.evidence_document = 0;
+	if (file && (!file->name || !*file->name) && file->len == 0)
+		file = NULL;   /* a form's file input left empty */
+	if (file)
+		evidence_check(file->name, file->data, file->len, el);
+	if (el->n)
 		goto out;
-	}
 	char *err = NULL;
-	int64_t id = r->id;
-	int rc = result_write(r, "observed_outcome", r->id ? "update" : "create", &id, &o, before, &err);
+	int rc = store_begin(r->st) ? EALA_EIO : EALA_OK;
+	if (!rc && file)
+		rc = evidence_store(r, &o, file->name, file->data, file->len, &err);
+	if (!rc)
+		rc = id ? store_observed_outcome_update(r->st, &o, &err) : store_observed_outcome_insert(r->st, &o, &err);
+	*saved = o.id;
+	rc = audit_commit(r, rc, "observed_outcome", id ? "update" : "create", o.id, before,
+			  rc ? NULL : observed_outcome_json(&o), &err);
 	if (rc)
-		json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
+		status = refuse(el, web_http_status(rc), err ? err : eala_strerror(rc));
 	else
-		json_reply(r, r->id ? MHD_HTTP_OK : MHD_HTTP_CREATED, observed_outcome_json(&o));
+		status = id ? MHD_HTTP_OK : MHD_HTTP_CREATED;
 	free(err);
 out:
-	json_decref(j);
 	json_decref(before);
-	errlist_clear(&el);
 	result_scope_clear(&sc);
 	observed_outcome_clear(&o);
+	return status;
+}
+
+static int outcome_reply(struct req *r, int status, int64_t id, struct errlist *el)
+{
+	struct observed_outcome o;
+	if ((status == MHD_HTTP_OK || status == MHD_HTTP_CREATED) && store_observed_outcome_get(r->st, id, &o) == EALA_OK) {
+		json_reply(r, status, observed_outcome_json(&o));
+		observed_outcome_clear(&o);
+	} else {
+		json_errors(r, status, el);
+	}
+	errlist_clear(el);
 	return r->status;
 }
 
 int api_outcome_create(struct req *r)
 {
-	return outcome_save(r);
+	json_t *j = req_json(r);
+	if (!j)
+		return r->status;
+	struct errlist el;
+	errlist_init(&el);
+	int64_t id = 0;
+	int status = outcome_save(r, 0, j, NULL, &el, &id);
+	json_decref(j);
+	return outcome_reply(r, status, id, &el);
 }
 
 int api_outcome_update(struct req *r)
 {
-	return outcome_save(r);
+	json_t *j = req_json(r);
+	if (!j)
+		return r->status;
+	struct errlist el;
+	errlist_init(&el);
+	int64_t id = r->id;
+	int status = outcome_save(r, r->id, j, NULL, &el, &id);
+	json_decref(j);
+	return outcome_reply(r, status, id, &el);
 }
 
 int api_outcome_delete(struct req *r)
 {
-	struct observed_outcome o;
-	struct result_scope sc;
-	struct errlist el;
-	errlist_init(&el);
-	if (store_observed_outcome_get(r->st, r->id, &o) != EALA_OK)
-		return json_error(r, MHD_HTTP_NOT_FOUND, NULL, "no such record");
-	result_scope(r->st, o.partnership_id, o.action_id, &sc, &el);
-	if (!result_may_report(r, &sc, o.reported_by)) {
-		json_error(r, MHD_HTTP_FORBIDDEN, NULL, "your roles do not let you change this outcome (another side's)");
-	} else {
-		char *err = NULL;
-		int64_t id = r->id;
-		json_t *before = observed_outcome_json(&o);
-		int rc = result_write(r, "observed_outcome", "delete", &id, &o, before, &err);
-		json_decref(before);
-		if (rc)
-			json_error(r, web_http_status(rc), NULL, err ? err : eala_strerror(rc));
-		else
-			json_reply(r, MHD_HTTP_OK, json_pack("{s:I, s:b}", "id", (json_int_t)id, "deleted", 1));
-		free(err);
-	}
-	errlist_clear(&el);
-	result_scope_clear(&sc);
-	observed_outcome_clear(&o);
-	return r->status;
+	return delete_reply(r, "observed_outcome");
 }
 
 /* ---- evidence documents ---- */
@@ -615,13 +673,20 @@ const char *evidence_media_type(const char *name)
 	return NULL;
 }
 
-int evidence_attach(struct req *r, struct observed_outcome *o, const char *name, const void *data, size_t n,
-		    struct errlist *el)
+/* The name without folders (a browser may send C:\\Users\\...). */
+static const char *base_name(const char *name)
 {
-	const char *base = name ? strrchr(name, '/') : NULL;
-	base = base ? base + 1 : name;
-	if (base && strrchr(base, '\\'))
-		base = strrchr(base, '\\') + 1;
+	const char *base = name;
+	for (const char *p = name; p && *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	return base;
+}
+
+int evidence_check(const char *name, const void *data, size_t n, struct errlist *el)
+{
+	size_t before = el->n;
+	const char *base = base_name(name);
 	const char *type = evidence_media_type(base);
 	if (!base || !*base || strlen(base) > 200)
 		errlist_add(el, NULL, 0, "evidence_file", N_("needs a file name of at most 200 characters"));
@@ -637,24 +702,27 @@ int evidence_attach(struct req *r, struct observed_outcome *o, const char *name,
 		errlist_add(el, NULL, 0, "evidence_file", N_("is not a PNG image"));
 	else if (type && strcmp(type, "image/jpeg") == 0 && (n < 3 || memcmp(data, "\xff\xd8\xff", 3) != 0))
 		errlist_add(el, NULL, 0, "evidence_file", N_("is not a JPEG image"));
-	if (el->n)
-		return EALA_EINVAL;
+	return el->n > before ? EALA_EINVAL : EALA_OK;
+}
+
+int evidence_store(struct req *r, struct observed_outcome *o, const char *name, const void *data, size_t n,
+		   char **err)
+{
+	const char *base = base_name(name);
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	crypto_hash_sha256(hash, data, n);
 	char hex[2 * sizeof(hash) + 1];
 	sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
-	struct document d = {.name = xstrdup(base), .media_type = xstrdup(type), .size = n,
+	struct document d = {.name = xstrdup(base), .media_type = xstrdup(evidence_media_type(base)), .size = n,
 			     .sha256 = xstrdup(hex),
 			     .uploaded_by = r->user.login ? xstrdup(r->user.login) : NULL};
-	d.content = malloc(n);
+	d.content = malloc(n ? n : 1);
 	if (!d.content) {
 		document_clear(&d);
 		return EALA_ENOMEM;
 	}
 	memcpy(d.content, data, n);
-	char *err = NULL;
-	int rc = store_document_insert(r->st, &d, &err);
-	free(err);
+	int rc = store_document_insert(r->st, &d, err);
 	if (!rc)
 		o->evidence_document = d.id;
 	document_clear(&d);
@@ -679,18 +747,17 @@ int api_outcome_evidence(struct req *r)
 		goto out;
 	}
 	before = observed_outcome_json(&o);
-	int rc = store_begin(r->st) ? EALA_EIO : EALA_OK;
-	if (strcmp(r->method, "DELETE") == 0) {
-		o.evidence_document = 0;
-	} else if (!rc) {
-		rc = evidence_attach(r, &o, req_arg(r, "name"), r->upload.s ? r->upload.s : "", r->upload.len, &el);
-		if (rc == EALA_EINVAL) {
-			store_rollback(r->st);
-			json_errors(r, 422, &el);
-			goto out;
-		}
+	const char *data = r->upload.s ? r->upload.s : "";
+	if (strcmp(r->method, "DELETE") != 0 && evidence_check(req_arg(r, "name"), data, r->upload.len, &el)) {
+		json_errors(r, 422, &el);
+		goto out;
 	}
 	char *err = NULL;
+	int rc = store_begin(r->st) ? EALA_EIO : EALA_OK;
+	if (strcmp(r->method, "DELETE") == 0)
+		o.evidence_document = 0;
+	else if (!rc)
+		rc = evidence_store(r, &o, req_arg(r, "name"), data, r->upload.len, &err);
 	if (!rc)
 		rc = store_observed_outcome_update(r->st, &o, &err);
 	rc = audit_commit(r, rc, "observed_outcome", "update", o.id, before, rc ? NULL : observed_outcome_json(&o),

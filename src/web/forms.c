@@ -15,29 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum ftype {
-	FT_TEXT,       /* a line of text */
-	FT_AREA,       /* several lines */
-	FT_CODE,       /* one code of a list */
-	FT_CODES,      /* several codes of a list */
-	FT_DATE,
-	FT_INT,
-	FT_NUM,
-	FT_BOOL,
-	FT_ID,         /* a record id */
-	FT_IDS,        /* record ids separated by commas, spaces or '|' */
-	FT_LIST,       /* words separated by '|' */
-};
-
-struct ffield {
-	const char *name;     /* the JSON and CSV field */
-	const char *label;
-	enum ftype type;
-	enum codelist_id list;
-	int required;
-	const char *hint;
-};
-
 static const struct ffield authority_form[] = {
 	{"name", N_("Name"), FT_TEXT, 0, 1, NULL},
 	{"other_names", N_("Other names"), FT_LIST, 0, 0, N_("separated by |")},
@@ -164,7 +141,7 @@ static char *value_text(json_t *v, enum ftype t)
 	return NULL;
 }
 
-static void field_error(struct buf *b, const struct errlist *el, const char *name)
+void form_field_error(struct buf *b, const struct errlist *el, const char *name)
 {
 	for (size_t i = 0; i < el->n; i++) {
 		if (!el->v[i].field || strcmp(el->v[i].field, name) != 0)
@@ -185,7 +162,7 @@ static int has_error(const struct errlist *el, const char *name)
 	return 0;
 }
 
-static void code_options(struct req *r, enum codelist_id id, const char *value, int multiple)
+void form_code_options(struct req *r, enum codelist_id id, const char *value, int multiple)
 {
 	struct buf *b = &r->body;
 	const struct codelist *cl = codelist_get(id);
@@ -206,8 +183,7 @@ static void code_options(struct req *r, enum codelist_id id, const char *value, 
 	strv_clear(&chosen);
 }
 
-/* One labelled input; values comes from the record (json) or the post (posted). */
-static void input(struct req *r, const struct ffield *f, const char *value, const struct errlist *el)
+void form_input(struct req *r, const struct ffield *f, const char *value, const struct errlist *el)
 {
 	struct buf *b = &r->body;
 	html(b, "<p class=\"field\"><label for=\"f-");
@@ -242,7 +218,7 @@ static void input(struct req *r, const struct ffield *f, const char *value, cons
 		html(b, f->type == FT_CODES ? "\" multiple size=\"6\"" : "\"");
 		html(b, aria);
 		html(b, ">\n");
-		code_options(r, f->list, value, f->type == FT_CODES);
+		form_code_options(r, f->list, value, f->type == FT_CODES);
 		html(b, "</select>\n");
 		break;
 	case FT_BOOL:
@@ -269,8 +245,33 @@ static void input(struct req *r, const struct ffield *f, const char *value, cons
 		html_text(b, tr(r, f->hint));
 		html(b, "</small>\n");
 	}
-	field_error(b, el, f->name);
+	form_field_error(b, el, f->name);
 	html(b, "</p>\n");
+}
+
+void form_error_summary(struct req *r, const struct errlist *el, const char *intro,
+			const char *(*label)(const struct req *r, const char *field, char *buf, size_t n))
+{
+	struct buf *b = &r->body;
+	if (el->n) {
+		html(b, "<div class=\"error\" role=\"alert\"><p>");
+		html_text(b, intro);
+		html(b, "</p><ul>\n");
+		for (size_t i = 0; i < el->n; i++) {
+			html(b, "<li>");
+			if (el->v[i].field) {
+				html(b, "<a href=\"#f-");
+				html_attr(b, el->v[i].field);
+				html(b, "\">");
+				char words[160];
+				html_text(b, label ? label(r, el->v[i].field, words, sizeof(words)) : el->v[i].field);
+				html(b, "</a>: ");
+			}
+			html_text(b, el->v[i].msg);
+			html(b, "</li>\n");
+		}
+		html(b, "</ul></div>\n");
+	}
 }
 
 /* The page of a form: values from the record (json) when shown, from the post when it failed. */
@@ -284,24 +285,7 @@ static void form_page(struct req *r, enum record_kind k, int64_t id, json_t *jso
 	else
 		snprintf(title, sizeof(title), "%s", tr(r, forms[k].new_title));
 	page_begin(r, title, NULL);
-	if (el->n) {
-		html(b, "<div class=\"error\" role=\"alert\"><p>");
-		html_text(b, tr(r, "The record was not saved:"));
-		html(b, "</p><ul>\n");
-		for (size_t i = 0; i < el->n; i++) {
-			html(b, "<li>");
-			if (el->v[i].field) {
-				html(b, "<a href=\"#f-");
-				html_attr(b, el->v[i].field);
-				html(b, "\">");
-				html_text(b, el->v[i].field);
-				html(b, "</a>: ");
-			}
-			html_text(b, el->v[i].msg);
-			html(b, "</li>\n");
-		}
-		html(b, "</ul></div>\n");
-	}
+	form_error_summary(r, el, tr(r, "The record was not saved:"), NULL);
 	html(b, "<form method=\"post\" action=\"/");
 	html(b, forms[k].path);
 	if (id) {
@@ -322,7 +306,7 @@ static void form_page(struct req *r, enum record_kind k, int64_t id, json_t *jso
 		} else {
 			v = value_text(json_object_get(json, f->name), f->type);
 		}
-		input(r, f, v, el);
+		form_input(r, f, v, el);
 		free(v);
 	}
 	html(b, "<p><button type=\"submit\">");
@@ -419,8 +403,7 @@ static json_t *posted_json(struct req *r, enum record_kind k, struct errlist *el
 	return o;
 }
 
-/* Saving needs a session and the form's CSRF token; else the login page. */
-static int guard(struct req *r)
+int form_guard(struct req *r)
 {
 	if (!r->user.id) {
 		char next[512];
@@ -482,7 +465,7 @@ int page_form(struct req *r)
 	enum record_kind k = (enum record_kind)r->kind;
 	struct errlist el;
 	errlist_init(&el);
-	if (guard(r))
+	if (form_guard(r))
 		return r->status;
 	json_t *j = r->id ? record_json_of(r, k, r->id) : json_object();
 	if (!j) {
@@ -504,7 +487,7 @@ int page_form(struct req *r)
 int form_save(struct req *r)
 {
 	enum record_kind k = (enum record_kind)r->kind;
-	if (guard(r))
+	if (form_guard(r))
 		return r->status;
 	struct errlist el;
 	errlist_init(&el);

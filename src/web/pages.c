@@ -125,43 +125,6 @@ static int li_organisation(void *ctx, const struct organisation *o)
 	return 0;
 }
 
-static int li_expected(void *ctx, const struct expected_impact *e)
-{
-	struct page_ctx *c = ctx;
-	struct buf *b = &c->r->body;
-	c->n++;
-	html(b, "<li><strong>");
-	html_text(b, codelist_label(CL_IMPACT_CATEGORY, e->category, lang_codelist(c->r)));
-	html(b, "</strong> (");
-	html_text(b, codelist_label(CL_TERRITORY_SIDE, e->side, lang_codelist(c->r)));
-	html(b, "): ");
-	html_text(b, e->description);
-	html(b, "</li>\n");
-	return 0;
-}
-
-static int li_outcome(void *ctx, const struct observed_outcome *o)
-{
-	struct page_ctx *c = ctx;
-	struct buf *b = &c->r->body;
-	c->n++;
-	html(b, "<li><strong>");
-	html_text(b, codelist_label(CL_IMPACT_CATEGORY, o->category, lang_codelist(c->r)));
-	html(b, "</strong> (");
-	html_text(b, codelist_label(CL_TERRITORY_SIDE, o->side, lang_codelist(c->r)));
-	html(b, ", ");
-	html_text(b, strcmp(o->reported_by, "partner") == 0 ? tr(c->r, "reported by the partner")
-							      : tr(c->r, "reported at home"));
-	if (o->unexpected) {
-		html(b, ", ");
-		html_text(b, tr(c->r, "unexpected"));
-	}
-	html(b, "): ");
-	html_text(b, o->description);
-	html(b, "</li>\n");
-	return 0;
-}
-
 /* Under a list cut at its limit: how many of how many it shows. */
 static void more_note(struct req *r, size_t shown, int64_t total)
 {
@@ -548,10 +511,7 @@ static int page_partnership(struct req *r)
 	html(b, "</ul>\n");
 	struct store_filter f = {.partnership_id = p.id, .public_only = !reads_drafts(r)};
 	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
-	SECTION(r, "Expected impacts",
-		store_expected_impact_each(r->st, p.id, 0, li_expected, &c_, &e_));
-	SECTION(r, "Observed outcomes",
-		store_observed_outcome_each(r->st, p.id, 0, li_outcome, &c_, &e_));
+	results_section(r, p.id, 0);
 	partnership_clear(&p);
 	page_end(r);
 	return MHD_HTTP_OK;
@@ -599,6 +559,7 @@ static int page_action(struct req *r)
 	field(r, "Source", a.source);
 	field(r, "Illustrative figures", a.illustrative);
 	html(b, "</dl>\n");
+	results_section(r, a.partnership_id, a.id);
 	action_clear(&a);
 	page_end(r);
 	return MHD_HTTP_OK;
@@ -671,6 +632,11 @@ int page_style(struct req *r)
 		"table.gap{border-collapse:collapse;margin:1em 0}"
 		"table.gap th,table.gap td{padding:.25em .75em;border-bottom:1px solid #ddd;text-align:left}"
 		"table.gap td{text-align:right}\n"
+		"table.indicator,table.periods{margin:.8em 0 1.2em}"
+		"table.indicator caption,table.periods caption{text-align:left;font-weight:600;padding:.2em 0}\n"
+		"article.result{border-left:3px solid #c9d6e2;padding-left:1em;margin:1em 0}\n"
+		"fieldset.indicator{margin:1em 0;border:1px solid #c9d6e2}\n"
+		"button.danger{color:#a00000}\n"
 		"ul.findings li{margin:.3em 0}\n"
 		".key{border-left:1.2em solid;padding:0 .6em 0 .3em;margin-left:.4em}\n"
 		".filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin-bottom:.5em}\n"

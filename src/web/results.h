@@ -49,13 +49,38 @@ int result_write(struct req *r, const char *kind, const char *verb, int64_t *id,
  * 0, 1 when e has no such indicator, 2 when it has no such period. */
 int results_set_actual(struct expected_impact *e, int64_t indicator_id, const char *start, int has, double v);
 
+/* A file sent with a form or as a request body. */
+struct upload {
+	const char *name;
+	const void *data;
+	size_t len;
+	int remove;   /* no file: take the outcome's document away */
+};
+
+/* Save an expected impact or an observed outcome from a JSON object (the
+ * API's body, or a form's fields made into one): a new one (id 0) or the
+ * fields given of record id; an outcome's evidence file too, in the same
+ * transaction. Like record_save(): every problem in el, the HTTP status
+ * (200 or 201 with *saved the id, 403, 404, 409, 422). */
+int expected_save(struct req *r, int64_t id, struct json_t *j, struct errlist *el, int64_t *saved);
+int outcome_save(struct req *r, int64_t id, struct json_t *j, const struct upload *file, struct errlist *el,
+		 int64_t *saved);
+/* The actual values of an expected impact's periods, reported by either
+ * side for its own side's impacts: {"values": [{"indicator_id": 4, "start":
+ * "2024-01-01", "actual": 12 or null}]}. The status, problems in el. */
+int expected_actuals_save(struct req *r, int64_t id, struct json_t *j, struct errlist *el);
+/* Delete an "expected_impact" or an "observed_outcome": the status, problems in el. */
+int result_delete(struct req *r, const char *kind, int64_t id, struct errlist *el);
+
 /* The media type for a file name's extension among those taken as
  * evidence, or NULL. */
 const char *evidence_media_type(const char *name);
-/* Store the file (name, bytes) as a document and cite it from o, inside the
- * caller's transaction: EALA_OK, EALA_EINVAL with the problems in el (field
- * "evidence_file"), or a store error. */
-int evidence_attach(struct req *r, struct observed_outcome *o, const char *name, const void *data, size_t n,
-		    struct errlist *el);
+/* Whether a file may be evidence (its name, kind and first bytes): EALA_OK,
+ * or EALA_EINVAL with the problems in el (field "evidence_file"). */
+int evidence_check(const char *name, const void *data, size_t n, struct errlist *el);
+/* Store a checked file as a document and cite it from o, inside the
+ * caller's transaction. */
+int evidence_store(struct req *r, struct observed_outcome *o, const char *name, const void *data, size_t n,
+		   char **err);
 
 #endif

@@ -238,6 +238,14 @@ int api_outcome_update(struct req *r);
 int api_outcome_delete(struct req *r);
 int api_outcome_evidence(struct req *r);  /* PUT and DELETE /api/v1/observed_outcomes/{id}/evidence */
 int page_document(struct req *r);         /* GET /documents/{id} */
+/* the results chain's forms and section (form_results.c) */
+void results_section(struct req *r, int64_t partnership_id, int64_t action_id);
+int page_expected_form(struct req *r);
+int form_expected_save(struct req *r);
+int page_expected_actuals(struct req *r);
+int page_outcome_form(struct req *r);
+int form_outcome_save(struct req *r);
+int form_result_delete(struct req *r);
 int api_members_get(struct req *r);
 int api_members_create(struct req *r);
 int api_members_update(struct req *r);
