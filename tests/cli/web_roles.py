@@ -239,5 +239,97 @@ for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
     want = 303 if role == "anonymous" else 200 if role == "admin" else 403
     ok(status == want, "%s POST /import: %d (want %d)" % (role, status, want))
 
+# the results chain: expectations are set by whoever may update the
+# partnership; actual values and outcomes are reported by each side for its
+# own side (the partner contributor for the partner's side only)
+def partnership_with(members):
+    status, out = call("POST", "/api/v1/partnerships",
+                       {"kind": "twinning", "status": "active", "members": [members[0], town()]}, ADMIN)
+    pid = json.loads(out)["id"]
+    if members[1] == PARTNER:   # Koulikoro joins as a partner member
+        p = json.loads(call("GET", "/api/v1/partnerships/%d" % pid)[1])
+        call("PUT", "/api/v1/partnerships/%d" % pid, {"members": p["members"] + [PARTNER]}, ADMIN)
+    return pid
+
+
+def expected(pid, side):
+    status, out = call("POST", "/api/v1/expected_impacts", {
+        "partnership_id": pid, "category": "sociocultural.openness", "side": side, "description": "Pupils",
+        "indicators": [{"title": "Pupils", "periods": [{"start": "2024-01-01", "end": "2024-12-31", "target": 4}]}]},
+        ADMIN)
+    assert status == 201, (status, out)
+    j = json.loads(out)
+    return j["id"], j["indicators"][0]["id"]
+
+
+def outcome(pid, reported_by):
+    status, out = call("POST", "/api/v1/observed_outcomes", {
+        "partnership_id": pid, "category": "sociocultural.openness", "side": reported_by,
+        "reported_by": reported_by, "description": "Letters"}, ADMIN)
+    assert status == 201, (status, out)
+    return json.loads(out)["id"]
+
+
+for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
+    for members, name in (([MINE, PARTNER], "Quetigny-Koulikoro"), ([OTHER, FOREIGN], "Autreville-Bous")):
+        pid = partnership_with(members)
+        ours = members[0] == MINE
+        edits = role == "admin" or (ours and role in ("editor", "coordinator"))
+        reports_partner = edits or (ours and role == "partner")
+        denied = 401 if role == "anonymous" else 403
+        body = {"partnership_id": pid, "category": "economic.jobs", "side": "home", "description": "Jobs"}
+        status, _ = call("POST", "/api/v1/expected_impacts", body, token)
+        ok(status == (201 if edits else denied), "%s POST /api/v1/expected_impacts on %s: %d" % (role, name, status))
+        eid, ind = expected(pid, "home")
+        status, _ = call("PUT", "/api/v1/expected_impacts/%d" % eid, {"description": "More pupils"}, token)
+        ok(status == (200 if edits else denied), "%s PUT /api/v1/expected_impacts/ID on %s: %d" % (role, name, status))
+        for side in ("home", "partner"):
+            eid, ind = expected(pid, side)
+            may = edits or (side == "partner" and reports_partner)
+            status, _ = call("PUT", "/api/v1/expected_impacts/%d/actuals" % eid,
+                             {"values": [{"indicator_id": ind, "start": "2024-01-01", "actual": 5}]}, token)
+            ok(status == (200 if may else denied), "%s PUT actuals of a %s-side impact on %s: %d" % (
+               role, side, name, status))
+            oid = outcome(pid, side)
+            status, _ = call("PUT", "/api/v1/observed_outcomes/%d" % oid, {"description": "More letters"}, token)
+            ok(status == (200 if may else denied), "%s PUT /api/v1/observed_outcomes/ID reported by %s on %s: %d" % (
+               role, side, name, status))
+            status, _ = call("PUT", "/api/v1/observed_outcomes/%d/evidence?name=e.txt" % oid, None, token)
+            ok(status in ((422,) if may else (denied,)), "%s PUT evidence of an outcome reported by %s on %s: %d" % (
+               role, side, name, status))
+            status, _ = call("DELETE", "/api/v1/observed_outcomes/%d" % oid, None, token)
+            ok(status == (200 if may else denied), "%s DELETE /api/v1/observed_outcomes/ID reported by %s on %s: %d" % (
+               role, side, name, status))
+        eid, ind = expected(pid, "both")
+        status, _ = call("DELETE", "/api/v1/expected_impacts/%d" % eid, None, token)
+        ok(status == (200 if edits else denied), "%s DELETE /api/v1/expected_impacts/ID on %s: %d" % (role, name, status))
+        # the same through the forms, with the cookie and the CSRF token
+        form = {"csrf": csrf or "", "partnership_id": str(pid), "category": "economic.jobs", "side": "home",
+                "description": "Jobs", "n_indicators": "0"}
+        status, _ = call("POST", "/expected_impacts/new", form=form, cookie=token)
+        want = 303 if role == "anonymous" or edits else 403
+        ok(status == want, "%s POST /expected_impacts/new on %s: %d (want %d)" % (role, name, status, want))
+        form = {"csrf": csrf or "", "partnership_id": str(pid), "category": "economic.jobs", "side": "partner",
+                "description": "Jobs"}
+        status, _ = call("POST", "/observed_outcomes/new", form=form, cookie=token)
+        want = 303 if role == "anonymous" or reports_partner else 403
+        ok(status == want, "%s POST /observed_outcomes/new on %s: %d (want %d)" % (role, name, status, want))
+        eid, ind = expected(pid, "home")
+        form = {"csrf": csrf or "", "n_values": "1", "values[0].indicator_id": str(ind),
+                "values[0].start": "2024-01-01", "values[0].actual": "3"}
+        status, _ = call("POST", "/expected_impacts/%d/actuals" % eid, form=form, cookie=token)
+        want = 303 if role == "anonymous" or edits else 403
+        ok(status == want, "%s POST /expected_impacts/ID/actuals of a home-side impact on %s: %d (want %d)" % (
+           role, name, status, want))
+        if role != "anonymous":
+            form = {"csrf": "0" * 64, "partnership_id": str(pid), "category": "economic.jobs", "side": "home",
+                    "description": "Jobs"}
+            status, _ = call("POST", "/observed_outcomes/new", form=form, cookie=token)
+            ok(status == 403, "%s POST /observed_outcomes/new with a wrong CSRF token: %d (want 403)" % (role, status))
+            status, _ = call("POST", "/expected_impacts/%d/delete" % eid, form={"csrf": "0" * 64}, cookie=token)
+            ok(status == 403, "%s POST /expected_impacts/ID/delete with a wrong CSRF token: %d (want 403)" % (role, status))
+            status, _ = call("POST", "/expected_impacts/%d/delete" % eid, form={"csrf": csrf}, cookie=token)
+            ok(status == (303 if edits else 403), "%s POST /expected_impacts/ID/delete on %s: %d" % (role, name, status))
+
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
