@@ -115,6 +115,12 @@ void gap_compute(const struct expected_impact *e, size_t ne, const struct observ
 		}
 		if (!o[j].expected_id || o[j].unexpected)
 			r->unexpected++;
+		if (o[j].category && (strcmp(o[j].category, "sociocultural.capacities") == 0 ||
+				      strncmp(o[j].category, "institutional", 13) == 0)) {
+			int side = side_of(o[j].side);
+			r->knowhow_home += side != GAP_PARTNER;
+			r->knowhow_partner += side != GAP_HOME;
+		}
 		if (o[j].reported_by && strcmp(o[j].reported_by, "partner") == 0)
 			r->reported_partner++;
 		else
@@ -289,6 +295,8 @@ json_t *gap_json(const struct gap_result *g, int64_t authority, int year, int la
 	json_object_set_new(j, "reported_home", json_integer(g->reported_home));
 	json_object_set_new(j, "reported_partner", json_integer(g->reported_partner));
 	json_object_set_new(j, "reciprocity", number_or_null(g->reciprocity));
+	json_object_set_new(j, "knowhow_home", json_integer(g->knowhow_home));
+	json_object_set_new(j, "knowhow_partner", json_integer(g->knowhow_partner));
 	return j;
 }
 

@@ -40,6 +40,10 @@ struct gap_result {
 	/* reciprocity: outcomes reported by the partner against those reported at home */
 	int reported_home, reported_partner;
 	double reciprocity;            /* reported_partner / reported_home; -1 when none at home */
+	/* know-how flowing each way: outcomes of capacity and practice
+	 * (sociocultural.capacities, institutional.*) observed in the home
+	 * territory and in the partner's ("both" counts for each) */
+	int knowhow_home, knowhow_partner;
 };
 
 /* The figures for these records; year 0 for every year, else only the

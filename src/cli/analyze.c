@@ -38,6 +38,8 @@ static void gap_text(const struct gap_result *g)
 		       g->reciprocity, g->reported_partner, g->reported_home);
 	else
 		printf("Reciprocity: no outcome reported at home.\n");
+	printf("Know-how: %d outcomes show capacities or practices gained at home, %d in the partner territory.\n",
+	       g->knowhow_home, g->knowhow_partner);
 }
 
 int cmd_analyze(struct cli *c)

@@ -60,6 +60,10 @@ static void sentences(struct req *r, const struct gap_result *g)
 	} else {
 		sentence(r, tr(r, "Reciprocity: no outcome reported at home."));
 	}
+	snprintf(s, sizeof(s),
+		 tr(r, "Know-how: %d outcomes show capacities or practices gained at home, %d in the partner territory."),
+		 g->knowhow_home, g->knowhow_partner);
+	sentence(r, s);
 	html(&r->body, "</ul>\n");
 }
 

@@ -75,6 +75,9 @@ static void nature_gap(void **state)
 	assert_int_equal(g.reported_partner, 1);
 	assert_int_equal(g.reported_home, 3);
 	assert_true(fabs(g.reciprocity - 1.0 / 3) < 1e-9);
+	/* know-how: outcome 4 (capacities) at home; none in the partner territory */
+	assert_int_equal(g.knowhow_home, 1);
+	assert_int_equal(g.knowhow_partner, 0);
 	assert_true(g.achievement < 0);   /* no target */
 }
 
