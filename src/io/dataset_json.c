@@ -619,6 +619,7 @@ static const struct field outcome_fields[] = {
 	FSTR(struct observed_outcome, "description", description),
 	FSTR(struct observed_outcome, "date", date),
 	FSTR(struct observed_outcome, "evidence_url", evidence_url),
+	FSTR(struct observed_outcome, "reporter", reporter),
 	FBOOL(struct observed_outcome, "unexpected", unexpected),
 	FSTR(struct observed_outcome, "source", source),
 	FILLUS(struct observed_outcome),
