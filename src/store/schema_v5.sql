@@ -14,5 +14,6 @@ CREATE TABLE document (
 ALTER TABLE observed_outcome ADD COLUMN reporter TEXT;
 ALTER TABLE observed_outcome ADD COLUMN evidence_document INTEGER REFERENCES document(id) ON DELETE SET NULL;
 CREATE INDEX observed_outcome_expected ON observed_outcome(expected_id);
+CREATE INDEX observed_outcome_document ON observed_outcome(evidence_document);
 CREATE INDEX observed_outcome_action ON observed_outcome(action_id);
 CREATE INDEX expected_impact_action ON expected_impact(action_id);

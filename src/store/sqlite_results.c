@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int sq_document_gc(struct store *st, char **errmsg);
+static int64_t cited_document(struct store *st, int64_t outcome_id);
+static int drop_document(struct store *st, int64_t doc, char **errmsg);
 
 /* ---- expected impacts, indicators and periods ---- */
 
@@ -417,10 +418,11 @@ int store_observed_outcome_update(struct store *st, const struct observed_outcom
 	sq_text(s, 13, o->illustrative);
 	sq_text(s, 14, o->reporter);
 	sq_id(s, 15, o->evidence_document);
+	int64_t old = cited_document(st, o->id);
 	int rc = sq_exec_stmt(st, s, errmsg, "updating an observed outcome");
 	if (!rc && sqlite3_changes(st->db) == 0)
 		return EALA_ENOTFOUND;
-	return rc ? rc : sq_document_gc(st, errmsg);
+	return rc || !old || old == o->evidence_document ? rc : drop_document(st, old, errmsg);
 }
 
 int store_observed_outcome_delete(struct store *st, int64_t id, char **errmsg)
@@ -430,25 +432,40 @@ int store_observed_outcome_delete(struct store *st, int64_t id, char **errmsg)
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, id);
+	int64_t old = cited_document(st, id);
 	int rc = sq_exec_stmt(st, s, errmsg, "deleting an observed outcome");
 	if (!rc && sqlite3_changes(st->db) == 0)
 		return EALA_ENOTFOUND;
-	return rc ? rc : sq_document_gc(st, errmsg);
+	return rc || !old ? rc : drop_document(st, old, errmsg);
 }
 
 /* ---- documents ---- */
 
-/* Documents no outcome refers to any more go: an evidence replaced or an
- * outcome deleted leaves no file behind. */
-static int sq_document_gc(struct store *st, char **errmsg)
+/* The document an outcome cites (0: none). */
+static int64_t cited_document(struct store *st, int64_t outcome_id)
+{
+	static const char sql[] = "SELECT evidence_document FROM observed_outcome WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
+	if (!s)
+		return 0;
+	sq_id(s, 1, outcome_id);
+	int64_t doc = sqlite3_step(s) == SQLITE_ROW ? sq_col_id(s, 0) : 0;
+	sqlite3_reset(s);
+	return doc;
+}
+
+/* A document replaced or left by a deleted outcome goes, unless another
+ * outcome cites it too: no file stays behind that nothing shows. */
+static int drop_document(struct store *st, int64_t doc, char **errmsg)
 {
 	static const char sql[] =
-		"DELETE FROM document WHERE id NOT IN (SELECT evidence_document FROM observed_outcome"
-		" WHERE evidence_document IS NOT NULL)";
+		"DELETE FROM document WHERE id = ?1 AND NOT EXISTS"
+		" (SELECT 1 FROM observed_outcome WHERE evidence_document = ?1)";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
-	return sq_exec_stmt(st, s, errmsg, "removing documents no outcome uses");
+	sq_id(s, 1, doc);
+	return sq_exec_stmt(st, s, errmsg, "removing a document no outcome cites");
 }
 
 int store_document_insert(struct store *st, struct document *d, char **errmsg)

@@ -184,12 +184,13 @@ int store_observed_outcome_list(struct store *st, const struct results_filter *f
 int store_observed_outcome_each(struct store *st, int64_t partnership_id, int public_only,
 				store_outcome_fn fn, void *ctx, char **errmsg);
 int store_observed_outcome_get(struct store *st, int64_t id, struct observed_outcome *out);
-/* Update and delete remove the documents no outcome cites any more. */
+/* Update and delete remove the document the outcome cited when no outcome
+ * cites it any more. */
 int store_observed_outcome_update(struct store *st, const struct observed_outcome *o, char **errmsg);
 int store_observed_outcome_delete(struct store *st, int64_t id, char **errmsg);
 /* A document (d->content, d->size, name, media type, sha256, uploader);
  * sets d->id and d->uploaded_at. Cite it from an outcome in the same
- * transaction, or the next outcome update removes it. */
+ * transaction. */
 int store_document_insert(struct store *st, struct document *d, char **errmsg);
 /* with_content 0: the description only. EALA_ENOTFOUND. */
 int store_document_get(struct store *st, int64_t id, int with_content, struct document *out);
