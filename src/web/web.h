@@ -11,6 +11,7 @@
 #ifndef EALA_WEB_H
 #define EALA_WEB_H
 
+#include "../core/buf.h"
 #include "../store/store.h"
 
 #include <stddef.h>
@@ -42,15 +43,6 @@ void cache_put(struct cache *c, const char *key, int64_t generation, const struc
 
 #define BODY_MAX (1024 * 1024)
 
-/* A response body under construction. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-void buf_add(struct buf *b, const char *s, size_t n);
-void buf_puts(struct buf *b, const char *s);
-void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 struct req {
 	struct MHD_Connection *conn;
