@@ -96,6 +96,10 @@ void throttle_note(struct req *r, const char *login, int succeeded);
  * the text in the request's language (English when untranslated). */
 int i18n_load(char **errmsg);
 void i18n_free(void);
+/* Outside the server (the CLI): switch the calling thread to the language
+ * code ("en", "fr") after i18n_load(); its CL_LANG_* in *codelist. EALA_EINVAL
+ * with *errmsg for an unknown language or one whose locale the system lacks. */
+int i18n_use(const char *code, int *codelist, char **errmsg);
 const char *tr(const struct req *r, const char *english) __attribute__((format_arg(2)));
 const char *trn(const struct req *r, const char *one, const char *many, unsigned long n)
 	__attribute__((format_arg(2))) __attribute__((format_arg(3)));
