@@ -209,6 +209,9 @@ int api_healthz(struct req *r);
 int api_stats(struct req *r);
 int api_gap(struct req *r);       /* GET /api/v1/analysis/gap */
 int page_gap(struct req *r);      /* GET /analysis/gap */
+int page_report(struct req *r);      /* GET /authorities/{id}/report */
+int page_report_pdf(struct req *r);  /* GET /authorities/{id}/report.pdf */
+int page_report_css(struct req *r);  /* GET /static/report.css */
 int api_list(struct req *r);
 int api_get(struct req *r);
 int api_create(struct req *r);

@@ -19,6 +19,7 @@ const ratio = Math.max(2, window.devicePixelRatio || 1);
 function charts() {
   for (const canvas of document.querySelectorAll("canvas.report-chart")) {
     const data = JSON.parse(canvas.dataset.chart);
+    canvas.parentElement.style.height = 70 + 44 * Number(canvas.dataset.bars || 1) + "px";
     new Chart(canvas, {
       type: "bar",
       data: {
