@@ -705,9 +705,13 @@ static void intro(const struct annual *a, int lang, struct buf *b)
 	if (a->has_budget && a->budget.international >= 0 && a->budget.total > 0) {
 		euros(a->budget.international, lang, s);
 		euros(a->budget.total, lang, t);
+		char share[32];
+		snprintf(share, sizeof(share), "%.1f", 100 * a->budget.international / a->budget.total);
+		if (lang == CL_LANG_FR)   /* a decimal comma */
+			share[strcspn(share, ".")] = share[strcspn(share, ".")] ? ',' : '\0';
 		html(b, "<p>");
-		say(b, rtr(lang, "The international budget voted for %d was %s, %.1f%% of a total budget of %s."), a->year,
-		    s, 100 * a->budget.international / a->budget.total, t);
+		say(b, rtr(lang, "The international budget voted for %d was %s, %s%% of a total budget of %s."), a->year,
+		    s, share, t);
 		html(b, "</p>\n");
 	}
 	html(b, "</section>\n");

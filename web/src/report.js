@@ -16,6 +16,18 @@ const colours = ["#9fb8cc", "#123c5a"];
 // sharp in print: at least two device pixels per CSS pixel
 const ratio = Math.max(2, window.devicePixelRatio || 1);
 
+// long labels (funding sources) on lines of about 30 characters, not cut off
+function wrap(label) {
+  const lines = [];
+  let line = "";
+  for (const word of label.split(" ")) {
+    if (line && (line + " " + word).length > 30) { lines.push(line); line = word; }
+    else line = line ? line + " " + word : word;
+  }
+  lines.push(line);
+  return lines;
+}
+
 function charts() {
   for (const canvas of document.querySelectorAll("canvas.report-chart")) {
     const data = JSON.parse(canvas.dataset.chart);
@@ -23,7 +35,7 @@ function charts() {
     new Chart(canvas, {
       type: "bar",
       data: {
-        labels: data.labels,
+        labels: data.labels.map(wrap),
         datasets: data.datasets.map((set, i) => ({ ...set, backgroundColor: colours[i % colours.length] })),
       },
       options: {
