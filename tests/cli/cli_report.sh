@@ -199,6 +199,13 @@ has headers "Content-Type: application/pdf" "the PDF download"
 same "$(head -c 5 "$T/page.pdf")" "%PDF-" "is a PDF"
 code=$(curl -s -o "$T/out" -w '%{http_code}' "$URL/authorities/$V/report.pdf?year=abc")
 same "$code" "400" "a bad year is a 400 there too"
+if [ -d "$ROOT/node_modules/playwright-core" ]; then
+	mkdir -p "$ROOT/build/test-shots"
+	(cd "$ROOT" && SHOTS="$ROOT/build/test-shots" node tests/browser/report.js "$URL" "$V") >"$T/tap" 2>&1
+	tap_in "$T/tap"
+else
+	ok 1 "playwright-core is installed (scripts/build-web)"
+fi
 kill "$PID"
 wait "$PID"
 serve EALA_CHROMIUM=/nonexistent/chromium
