@@ -49,7 +49,7 @@ static const char *rtrn(int lang, const char *one, const char *many, unsigned lo
 static void euros(double v, int lang, char out[64])
 {
 	long long n = llround(v < 0 ? -v : v);
-	char digits[32], grouped[64];
+	char digits[24], grouped[48];   /* 20 digits and 6 separators of 3 bytes at most */
 	int len = snprintf(digits, sizeof(digits), "%lld", n);
 	const char *sep = lang == CL_LANG_FR ? "\xe2\x80\xaf" : ",";
 	size_t o = 0;

@@ -14,6 +14,7 @@
 #include "../report/pdf.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,8 +130,8 @@ int page_report(struct req *r)
 	return r->status;
 }
 
-/* Print the self-contained report into a temporary file and answer its bytes. */
-static int pdf_of(struct req *r, const struct buf *doc)
+/* The PDF of doc into a temporary file, then into the answer. */
+static int print_pdf(struct req *r, const struct buf *doc)
 {
 	const char *tmp = getenv("TMPDIR");
 	char *path = xasprintf("%s/eala-report-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -160,6 +161,26 @@ static int pdf_of(struct req *r, const struct buf *doc)
 	free(path);
 	free(err);
 	return r->status;
+}
+
+/* Chromium processes printing at once: each takes a second and a few hundred
+ * MB, so a burst of PDF requests waits its turn (503, Retry-After) rather
+ * than filling the machine. Shared by the worker threads, hence atomic. */
+#define PDF_AT_ONCE 2
+static atomic_int printing;
+
+/* The PDF, when fewer than PDF_AT_ONCE are being printed. */
+static int pdf_of(struct req *r, const struct buf *doc)
+{
+	if (atomic_fetch_add(&printing, 1) >= PDF_AT_ONCE) {
+		atomic_fetch_sub(&printing, 1);
+		r->retry_after = 5;
+		return problem_page(r, MHD_HTTP_SERVICE_UNAVAILABLE,
+				    tr(r, "Other reports are being printed; try again in a few seconds."));
+	}
+	int status = print_pdf(r, doc);
+	atomic_fetch_sub(&printing, 1);
+	return status;
 }
 
 int page_report_pdf(struct req *r)
