@@ -20,6 +20,7 @@ enum {
 	OPT_KIND = 1 << 5,      /* --kind alone (import csv) */
 	OPT_LISTEN = 1 << 6,    /* --listen ADDR:PORT */
 	OPT_USER = 1 << 7,      /* --role R --name N (and --authority) */
+	OPT_LANG = 1 << 8,      /* --lang en|fr */
 };
 
 enum {
@@ -35,6 +36,7 @@ struct cli {
 	const char *output;
 	const char *listen;
 	const char *role, *name;
+	const char *lang;       /* --lang, or NULL */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
@@ -62,6 +64,8 @@ int cmd_show(struct cli *c);
 /* user add|passwd|grant|list ... */
 int cmd_user(struct cli *c);
 int cmd_analyze(struct cli *c);
+/* report annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr] */
+int cmd_report(struct cli *c);
 
 /* Emit a JSON value on stdout (indent 2), consuming the reference. */
 int cli_print_json(json_t *j);

@@ -65,12 +65,13 @@ static void usage(FILE *out, const char *prog)
 		"  --listen A:P     address and port of 'serve' (default 127.0.0.1:8080)\n"
 		"  --role R         user role: admin, coordinator, editor, partner_contributor, viewer\n"
 		"  --name N         a user's full name\n"
+		"  --lang L         the report's language: en or fr (default: from LANG)\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
-       O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME };
+       O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -89,6 +90,7 @@ static const struct option long_opts[] = {
 	{"listen", required_argument, NULL, O_LISTEN},
 	{"role", required_argument, NULL, O_ROLE},
 	{"name", required_argument, NULL, O_NAME},
+	{"lang", required_argument, NULL, O_LANG},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -120,6 +122,7 @@ static unsigned option_class(int o)
 	case 'o': return OPT_OUTPUT;
 	case O_LISTEN: return OPT_LISTEN;
 	case O_ROLE: case O_NAME: return OPT_USER;
+	case O_LANG: return OPT_LANG;
 	default: return 0;
 	}
 }
@@ -165,6 +168,7 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_LISTEN: c->listen = optarg; break;
 		case O_ROLE: c->role = optarg; break;
 		case O_NAME: c->name = optarg; break;
+		case O_LANG: c->lang = optarg; break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;
 		default:

@@ -156,10 +156,15 @@ static int read_financing(struct store *st, sqlite3_stmt *s, struct financing *f
 int store_financing_each(struct store *st, int64_t action_id, store_financing_fn fn, void *ctx,
 			 char **errmsg)
 {
-	static const char sql[] =
+	/* two statements: "(?1 IS NULL OR action_id = ?1)" would keep SQLite
+	 * from the index, and the annual report reads the rows of 1,000 actions */
+	static const char all[] =
 		"SELECT id, action_id, source, year, planned, actual, currency, illustrative"
-		" FROM financing WHERE (?1 IS NULL OR action_id = ?1) ORDER BY id";
-	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+		" FROM financing ORDER BY id";
+	static const char one[] =
+		"SELECT id, action_id, source, year, planned, actual, currency, illustrative"
+		" FROM financing WHERE action_id = ?1 ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, action_id ? one : all, errmsg);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, action_id);
@@ -416,4 +421,35 @@ int store_partner_call_each(struct store *st, int64_t authority_id, store_partne
 		return EALA_EIO;
 	sq_id(s, 1, authority_id);
 	WALK(struct partner_call, read_call, partner_call_clear, "reading partner calls");
+}
+
+/* ---- the annual report's default year ---- */
+
+int store_authority_last_year(struct store *st, int64_t authority_id, int until, int *year,
+			      char **errmsg)
+{
+	/* the published actions the action list gives for this authority */
+#define OF_AUTHORITY \
+	" x.draft = 0 AND (x.authority_id = ?1" \
+	" OR x.partnership_id IN (SELECT partnership_id FROM partnership_member WHERE authority_id = ?1)" \
+	" OR x.id IN (SELECT action_id FROM action_participant WHERE authority_id = ?1))"
+	static const char sql[] =
+		"SELECT max(y) FROM ("
+		" SELECT f.year AS y FROM financing f JOIN action x ON x.id = f.action_id WHERE" OF_AUTHORITY
+		" UNION ALL"
+		" SELECT CAST(substr(x.start_date, 1, 4) AS INTEGER) FROM action x WHERE" OF_AUTHORITY
+		") WHERE y <= ?2";
+#undef OF_AUTHORITY
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	*year = 0;
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, authority_id);
+	sq_int(s, 2, until);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*year = sqlite3_column_int(s, 0);
+	int rc = step == SQLITE_ROW || step == SQLITE_DONE ? EALA_OK : sq_fail(st, errmsg, "reading the years");
+	sqlite3_reset(s);
+	return rc;
 }

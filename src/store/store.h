@@ -200,6 +200,11 @@ int store_document_owner(struct store *st, int64_t id, struct observed_outcome *
  * "action": the audit log's names) and id is a draft: one indexed read.
  * EALA_ENOTFOUND when there is no such record, EALA_EINVAL for another kind. */
 int store_is_draft(struct store *st, const char *kind, int64_t id, int *draft);
+/* The latest year, not after until, in which a published action of the
+ * authority (as the action list reads "of this authority") started or has
+ * financing; *year 0 when there is none. For the annual report's default. */
+int store_authority_last_year(struct store *st, int64_t authority_id, int until, int *year,
+			      char **errmsg);
 int store_practice_insert(struct store *st, struct practice *p, char **errmsg);
 int store_practice_each(struct store *st, store_practice_fn fn, void *ctx, char **errmsg);
 int store_partner_call_insert(struct store *st, struct partner_call *c, char **errmsg);

@@ -60,11 +60,30 @@ int i18n_load(char **errmsg)
 
 void i18n_free(void)
 {
+	uselocale(LC_GLOBAL_LOCALE);
 	for (size_t i = 0; i < NLANGS; i++) {
 		if (locales[i])
 			freelocale(locales[i]);
 		locales[i] = (locale_t)0;
 	}
+}
+
+int i18n_use(const char *code, int *codelist, char **errmsg)
+{
+	for (size_t i = 0; i < NLANGS; i++) {
+		if (strcmp(langs[i].code, code) != 0)
+			continue;
+		if (i > 0 && !locales[i]) {
+			*errmsg = xasprintf("%s needs the %s locale, which this system lacks (scripts/install-deps "
+					    "generates it)", langs[i].name, langs[i].locale);
+			return EALA_EINVAL;
+		}
+		uselocale(i > 0 ? locales[i] : LC_GLOBAL_LOCALE);
+		*codelist = langs[i].codelist;
+		return EALA_OK;
+	}
+	*errmsg = xasprintf("unknown language '%s' (en, fr)", code);
+	return EALA_EINVAL;
 }
 
 static int translated(const struct req *r)

@@ -444,6 +444,10 @@ static int page_authority(struct req *r)
 	html_int(b, a.id);
 	html(b, "\">");
 	html_text(b, tr(r, "Expected and observed impacts"));
+	html(b, "</a> · <a href=\"/authorities/");
+	html_int(b, a.id);
+	html(b, "/report\">");
+	html_text(b, tr(r, "Annual report"));
 	html(b, "</a></p>\n");
 	html(b, "<dl>\n");
 	char *others = strv_join(&a.other_names, ", ");

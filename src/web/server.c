@@ -23,42 +23,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* ---- response bodies ---- */
-
-void buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *v = realloc(b->s, cap);
-		if (!v)
-			return;   /* the response is cut short rather than the server falling */
-		b->s = v;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void buf_printf(struct buf *b, const char *fmt, ...)
-{
-	char *s = NULL;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n >= 0)
-		buf_add(b, s, (size_t)n);
-	free(s);
-}
-
 const char *req_form(struct req *r, const char *key)
 {
 	for (size_t i = 0; i < r->n_form; i++)

@@ -11,6 +11,7 @@
 #ifndef EALA_WEB_H
 #define EALA_WEB_H
 
+#include "../core/buf.h"
 #include "../store/store.h"
 
 #include <stddef.h>
@@ -44,15 +45,6 @@ void cache_put(struct cache *c, const char *key, int64_t generation, const struc
 #define BODY_MAX (1024 * 1024)
 #define UPLOAD_MAX (16 * 1024 * 1024)   /* an evidence document: a report, photos */
 
-/* A response body under construction. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-void buf_add(struct buf *b, const char *s, size_t n);
-void buf_puts(struct buf *b, const char *s);
-void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 struct req {
 	struct MHD_Connection *conn;
@@ -108,6 +100,10 @@ void throttle_note(struct req *r, const char *login, int succeeded);
  * the text in the request's language (English when untranslated). */
 int i18n_load(char **errmsg);
 void i18n_free(void);
+/* Outside the server (the CLI): switch the calling thread to the language
+ * code ("en", "fr") after i18n_load(); its CL_LANG_* in *codelist. EALA_EINVAL
+ * with *errmsg for an unknown language or one whose locale the system lacks. */
+int i18n_use(const char *code, int *codelist, char **errmsg);
 const char *tr(const struct req *r, const char *english) __attribute__((format_arg(2)));
 const char *trn(const struct req *r, const char *one, const char *many, unsigned long n)
 	__attribute__((format_arg(2))) __attribute__((format_arg(3)));
@@ -217,6 +213,9 @@ int api_healthz(struct req *r);
 int api_stats(struct req *r);
 int api_gap(struct req *r);       /* GET /api/v1/analysis/gap */
 int page_gap(struct req *r);      /* GET /analysis/gap */
+int page_report(struct req *r);      /* GET /authorities/{id}/report */
+int page_report_pdf(struct req *r);  /* GET /authorities/{id}/report.pdf */
+int page_report_css(struct req *r);  /* GET /static/report.css */
 int api_list(struct req *r);
 int api_get(struct req *r);
 int api_create(struct req *r);
