@@ -1090,6 +1090,12 @@ static void reciprocity(const struct annual *a, int lang, struct buf *b)
 			say(b, rtr(lang, "Reciprocity %.2f: %d outcomes reported by partners for %d reported at home."),
 			    g->reciprocity, g->reported_partner, g->reported_home);
 		}
+		if (g->knowhow_home + g->knowhow_partner) {
+			html(b, " ");
+			say(b, rtr(lang, "Know-how: %d outcomes show capacities or practices gained at home, %d in the "
+					 "partner territory."),
+			    g->knowhow_home, g->knowhow_partner);
+		}
 	}
 	html(b, "</p>\n</section>\n");
 }
