@@ -335,7 +335,7 @@ static int read_bool(struct results_import *ri, const char *file, const struct c
 /* One row of an expected impacts file, its cells read. */
 struct erow {
 	const struct csv_row *row;       /* the cells as written, for messages */
-	int bad;                         /* a cell could not be read: the row is left out */
+	int bad;                         /* its cells do not make a row: left out of the groups */
 	int64_t id, partnership_id, action_id;
 	char *text[E_NCOLS];             /* the text and date columns, trimmed (NULL: empty) */
 	int ascending, cumulative;
@@ -360,7 +360,6 @@ static int read_erow(struct results_import *ri, const struct csv_doc *doc, const
 		     const int *at, struct erow *r)
 {
 	const char *f = doc->file;
-	int ok = 1;
 	memset(r, 0, sizeof(*r));
 	r->row = row;
 	for (int c = 0; c < E_NCOLS; c++) {
@@ -368,15 +367,17 @@ static int read_erow(struct results_import *ri, const struct csv_doc *doc, const
 		if (text_col(c) && read_text(row, at, c, date, &r->text[c]))
 			return EALA_ENOMEM;
 	}
-	ok &= read_id(ri, f, row, at, E_ID, expected_cols, &r->id);
-	ok &= read_id(ri, f, row, at, E_PARTNERSHIP, expected_cols, &r->partnership_id);
-	ok &= read_id(ri, f, row, at, E_ACTION, expected_cols, &r->action_id);
-	ok &= read_bool(ri, f, row, at, E_ASCENDING, 1, &r->ascending);
-	ok &= read_bool(ri, f, row, at, E_CUMULATIVE, 0, &r->cumulative);
-	ok &= read_number(ri, doc, row, at, E_BASELINE, &r->has_baseline, &r->baseline);
-	ok &= read_number(ri, doc, row, at, E_TARGET, &r->has_target, &r->target);
-	ok &= read_number(ri, doc, row, at, E_ACTUAL, &r->has_actual, &r->actual);
-	int indicator_values = 0, period_values = 0;
+	/* a cell that cannot be read is reported and left empty: the rest of
+	 * the row is still checked, so that every problem comes at once */
+	read_id(ri, f, row, at, E_ID, expected_cols, &r->id);
+	read_id(ri, f, row, at, E_PARTNERSHIP, expected_cols, &r->partnership_id);
+	read_id(ri, f, row, at, E_ACTION, expected_cols, &r->action_id);
+	read_bool(ri, f, row, at, E_ASCENDING, 1, &r->ascending);
+	read_bool(ri, f, row, at, E_CUMULATIVE, 0, &r->cumulative);
+	read_number(ri, doc, row, at, E_BASELINE, &r->has_baseline, &r->baseline);
+	read_number(ri, doc, row, at, E_TARGET, &r->has_target, &r->target);
+	read_number(ri, doc, row, at, E_ACTUAL, &r->has_actual, &r->actual);
+	int indicator_values = 0, period_values = 0, ok = 1;
 	for (int c = E_UNIT; c <= E_ACTUAL; c++)
 		indicator_values |= cell(row, at, c) != NULL;
 	for (int c = E_END; c <= E_ACTUAL; c++)
@@ -767,11 +768,9 @@ static int read_outcome_row(struct results_import *ri, const struct csv_doc *doc
 {
 	int64_t id, ref[3];
 	static const int ref_cols[3] = {O_PARTNERSHIP, O_ACTION, O_EXPECTED};
-	int ok = read_id(ri, doc->file, row, at, O_ID, outcome_cols, &id);
+	read_id(ri, doc->file, row, at, O_ID, outcome_cols, &id);
 	for (int i = 0; i < 3; i++)
-		ok &= read_id(ri, doc->file, row, at, ref_cols[i], outcome_cols, &ref[i]);
-	if (!ok)
-		return EALA_OK;
+		read_id(ri, doc->file, row, at, ref_cols[i], outcome_cols, &ref[i]);
 	for (size_t i = 0; id && i < ri->no; i++) {
 		if (ri->o[i].o.id == id) {
 			errlist_add(ri->el, doc->file, row->line, "id", N_("id %lld is already given on line %ld of %s"),
