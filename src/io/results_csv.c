@@ -425,10 +425,9 @@ static int same_key(const struct erow *a, const struct erow *b)
 }
 
 /* Report the columns (impact's or indicator's) where r differs from first. */
-static int check_agree(struct results_import *ri, const struct egroup *g, const struct erow *first,
+static void check_agree(struct results_import *ri, const struct egroup *g, const struct erow *first,
 		       const struct erow *r, int indicator)
 {
-	int ok = 1;
 	for (int c = 0; c < E_NCOLS; c++) {
 		if (g->at[c] < 0 || (indicator ? !indicator_col(c) : !impact_col(c)) || same_value(first, r, c))
 			continue;
@@ -441,9 +440,7 @@ static int check_agree(struct results_import *ri, const struct egroup *g, const 
 			errlist_add(ri->el, g->file, r->row->line, expected_cols[c].name,
 				    N_("is '%s' here but '%s' on line %ld, a row of the same expected impact"),
 				    here ? here : "", there ? there : "", first->row->line);
-		ok = 0;
 	}
-	return ok;
 }
 
 /* Copy the text of column c of r into *dst when the file has the column
@@ -525,21 +522,27 @@ static struct egroup *new_group(struct results_import *ri, const char *file, con
 	return g;
 }
 
-/* The group row r belongs to; NULL with *rc set, or when it cannot join one (reported). */
+/* The group row r belongs to (the impact columns that disagree with the
+ * group's first row reported); NULL with *rc set, or when its id is another
+ * file's (reported). */
 static struct egroup *find_group(struct results_import *ri, size_t doc_groups, const char *file, const int *at,
 				 struct erow *r, int *rc)
 {
 	for (size_t i = 0; i < ri->ng; i++) {
 		struct egroup *g = &ri->g[i];
 		if (r->id && g->given_id == r->id) {
-			if (i >= doc_groups)
-				return check_agree(ri, g, g->first, r, 0) ? g : NULL;
+			if (i >= doc_groups) {
+				check_agree(ri, g, g->first, r, 0);   /* reported; the row is still checked */
+				return g;
+			}
 			errlist_add(ri->el, file, r->row->line, "id", N_("id %lld is already given on line %ld of %s"),
 				    (long long)r->id, g->line, g->file);
 			return NULL;
 		}
-		if (!r->id && !g->given_id && i >= doc_groups && same_key(g->first, r))
-			return check_agree(ri, g, g->first, r, 0) ? g : NULL;
+		if (!r->id && !g->given_id && i >= doc_groups && same_key(g->first, r)) {
+			check_agree(ri, g, g->first, r, 0);
+			return g;
+		}
 	}
 	struct egroup *g = new_group(ri, file, at, r);
 	if (!g)
@@ -630,8 +633,8 @@ static int add_row_indicator(struct results_import *ri, struct egroup *g, const 
 			ind->has_baseline = r->has_baseline;
 			ind->baseline = r->baseline;
 		}
-	} else if (!check_agree(ri, g, src->first, r, 1)) {
-		return EALA_OK;
+	} else {
+		check_agree(ri, g, src->first, r, 1);   /* reported; its period is still checked */
 	}
 	if (rc || !r->text[E_START])
 		return rc;

@@ -138,6 +138,7 @@ for want in \
 	"bad_impacts.csv:2: field 'action_id': action #21 does not belong to partnership #10" \
 	"bad_impacts.csv:3: field 'action_id': is '20' here but '21' on line 2, a row of the same expected impact" \
 	"bad_impacts.csv:3: field 'side': is 'both' here but 'home' on line 2, a row of the same expected impact" \
+	"bad_impacts.csv:3: field 'measure': is '1' here but '7' on line 2, a row of the same indicator" \
 	"bad_impacts.csv:4: field 'category': is not a code of the impact-category list: 'economical'" \
 	"bad_impacts.csv:4: field 'side': is not a code of the territory-side list: 'nowhere'" \
 	"bad_impacts.csv:4: field 'partnership_id': partnership #99 does not exist (neither in the database nor in this import)" \
@@ -149,7 +150,7 @@ for want in \
 	"bad_outcomes.csv:2: field 'evidence_url': is not an http or https address: 'ftp://example.org'" \
 	"bad_outcomes.csv:2: field 'expected_id': expected impact #100 belongs to another partnership or action" \
 	"bad_outcomes.csv:3: field 'expected_id': expected impact #999 does not exist (neither in the database nor in this import)" \
-	"18 problems" "nothing imported"; do
+	"19 problems" "nothing imported"; do
 	has err "$want" "named: $want"
 done
 same "$(stats_now)" "$S" "nothing was written"
