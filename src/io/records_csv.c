@@ -12,6 +12,9 @@
  *     partnerships, actions): turn rows into records (conversion errors, then
  *     the model's validation), index the ids the import gives, then check
  *     every reference against those ids and the database;
+ *     Then the results chain (expected impacts, observed outcomes), which
+ *     refers to partnerships and actions, is read and checked by
+ *     results_csv.c, which asks this import for the ids its rows give;
  *  3. write everything in one transaction. Within a kind the rows with an id
  *     go first, so that a row without id cannot take an id a later row gives.
  *     SQLite checks foreign keys at once, so authorities are written without

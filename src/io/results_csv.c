@@ -167,7 +167,7 @@ struct results_import *results_import_new(struct store *st, struct errlist *el, 
 
 static void group_clear(struct egroup *g)
 {
-	for (size_t i = 0; i < g->e.n_indicators; i++)
+	for (size_t i = 0; g->src && i < g->e.n_indicators; i++)
 		free(g->src[i].period_lines);
 	free(g->src);
 	expected_impact_clear(&g->e);
@@ -686,9 +686,10 @@ static void validate_group(struct results_import *ri, const struct egroup *g)
 		long line = g->line;
 		size_t i, j;
 		int n = -1;
-		if (!field) {
-		} else if (sscanf(field, "indicators[%zu].periods[%zu].%n", &i, &j, &n) == 2 && n > 0 &&
-			   i < g->e.n_indicators && j < g->e.indicators[i].n_periods) {
+		if (!field)
+			;   /* a problem of the whole impact: its first row */
+		else if (sscanf(field, "indicators[%zu].periods[%zu].%n", &i, &j, &n) == 2 && n > 0 &&
+			 i < g->e.n_indicators && j < g->e.indicators[i].n_periods) {
 			if (g->src[i].period_lines && g->src[i].period_lines[j])
 				line = g->src[i].period_lines[j];
 			else if (g->src[i].line)
