@@ -141,9 +141,9 @@ static int import_twin(struct cli *c)
 static int import_csv(struct cli *c)
 {
 	enum record_kind kind = RK_NONE;
-	if (c->filter.kind && (kind = record_kind_parse(c->filter.kind)) == RK_NONE) {
-		cli_error("--kind %s: expected authorities, organisations, partnerships or actions",
-			  c->filter.kind);
+	if (c->filter.kind && (kind = csv_kind_parse(c->filter.kind)) == RK_NONE) {
+		cli_error("--kind %s: expected authorities, organisations, partnerships, actions, "
+			  "expected_impacts or observed_outcomes", c->filter.kind);
 		return 2;
 	}
 	struct csv_import_report rep = {0};
@@ -160,7 +160,7 @@ static int import_csv(struct cli *c)
 	}
 	printf("%s%zu %s, %zu %s:", c->dry_run ? "dry run, nothing written: " : "", rep.files,
 	       rep.files == 1 ? "file" : "files", rep.rows, rep.rows == 1 ? "row" : "rows");
-	for (int k = 0; k < RK_COUNT; k++)
+	for (int k = 0; k < RK_CSV_COUNT; k++)
 		if (rep.created[k] || rep.updated[k])
 			printf(" %s %zu created, %zu updated;", record_kind_name((enum record_kind)k),
 			       rep.created[k], rep.updated[k]);
@@ -272,10 +272,10 @@ static int cmd_export(struct cli *c)
 		return 2;
 	}
 	if (c->nargs == 2) {
-		enum record_kind k = record_kind_parse(c->args[1]);
+		enum record_kind k = csv_kind_parse(c->args[1]);
 		if (k == RK_NONE) {
 			cli_error("export csv: unknown kind '%s' (authorities, organisations, "
-				  "partnerships, actions)", c->args[1]);
+				  "partnerships, actions, expected_impacts, observed_outcomes)", c->args[1]);
 			return 2;
 		}
 		return export_csv_kind(c, k, c->output);
@@ -289,7 +289,7 @@ static int cmd_export(struct cli *c)
 		return 1;
 	}
 	int status = 0;
-	for (int k = 0; k < RK_COUNT && !status; k++) {
+	for (int k = 0; k < RK_CSV_COUNT && !status; k++) {
 		char *path = xasprintf("%s/%s.csv", c->output, record_kind_name((enum record_kind)k));
 		status = export_csv_kind(c, (enum record_kind)k, path);
 		if (!status)

@@ -14,8 +14,10 @@
 #include <csv.h>
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 struct csv_block {
@@ -329,4 +331,99 @@ int csv_write_field(FILE *out, const char *s, int sep)
 	if (quote)
 		return csv_fwrite(out, s, strlen(s)) == 0 ? EALA_OK : EALA_EIO;
 	return fputs(s, out) == EOF ? EALA_EIO : EALA_OK;
+}
+
+/* ---- values of cells ---- */
+
+char *csv_trim(const char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+int csv_parse_id(const char *s, int64_t *out)
+{
+	char *end;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '#')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (errno || *end || v <= 0)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+int csv_parse_integer(const char *s, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (errno || end == s || *end)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* A decimal number; with ';' as separator "45,76" is 45.76. */
+int csv_parse_number(const char *s, char delim, double *out)
+{
+	char buf[64], *end;
+	size_t n = strlen(s);
+	if (n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n + 1);
+	char *comma = strchr(buf, ',');
+	if (comma) {
+		if (delim != ';' || strchr(buf, '.') || strchr(comma + 1, ','))
+			return 0;
+		*comma = '.';
+	}
+	errno = 0;
+	double v = strtod(buf, &end);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (errno || end == buf || *end || !isfinite(v))
+		return 0;
+	*out = v;
+	return 1;
+}
+
+int csv_parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = {"1", "true", "yes", "oui", "vrai", "y", "o"};
+	static const char *const no[] = {"0", "false", "no", "non", "faux", "n"};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return *out = 1;
+	for (size_t i = 0; i < sizeof(no) / sizeof(*no); i++) {
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "5/3/2021" and "05/03/2021" (French order) become "2021-03-05"; anything
+ * else is kept as written for the validation to judge. */
+char *csv_convert_date(const char *s)
+{
+	int d, m, y, used = 0;
+	if (strchr(s, '/') && sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &used) == 3 &&
+	    s[used] == '\0' && y >= 1000)
+		return xasprintf("%04d-%02d-%02d", y, m, d);
+	return xstrdup(s);
 }

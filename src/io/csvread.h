@@ -50,4 +50,21 @@ const char *csvdoc_field(const struct csv_row *r, int i);
 #include <stdio.h>
 int csv_write_field(FILE *out, const char *s, int sep);
 
+/* ---- values of cells, shared by the importers (docs/DATA.md "Values") ---- */
+
+/* A copy of s without its leading and trailing spaces (NULL: out of memory). */
+char *csv_trim(const char *s);
+/* A record id: a whole number above 0, "#12" allowed. 1 when s is one. */
+int csv_parse_id(const char *s, int64_t *out);
+/* A whole number. 1 when s is one. */
+int csv_parse_integer(const char *s, int64_t *out);
+/* A decimal number with a point; in a ';'-separated file (delim ';') a
+ * decimal comma too ("45,76"). 1 when s is one. */
+int csv_parse_number(const char *s, char delim, double *out);
+/* 1/0, true/false, yes/no, y/n, oui/non, vrai/faux, o, any case. 1 when s is one. */
+int csv_parse_bool(const char *s, int *out);
+/* "5/3/2021" and "05/03/2021" (French order) as "2021-03-05"; anything else
+ * copied as written, for the validation to judge. NULL: out of memory. */
+char *csv_convert_date(const char *s);
+
 #endif

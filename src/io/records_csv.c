@@ -12,6 +12,9 @@
  *     partnerships, actions): turn rows into records (conversion errors, then
  *     the model's validation), index the ids the import gives, then check
  *     every reference against those ids and the database;
+ *     Then the results chain (expected impacts, observed outcomes), which
+ *     refers to partnerships and actions, is read and checked by
+ *     results_csv.c, which asks this import for the ids its rows give;
  *  3. write everything in one transaction. Within a kind the rows with an id
  *     go first, so that a row without id cannot take an id a later row gives.
  *     SQLite checks foreign keys at once, so authorities are written without
@@ -25,6 +28,7 @@
 #include "../core/codelist.h"
 #include "../core/text.h"
 #include "csvread.h"
+#include "results_csv.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -37,8 +41,51 @@
 
 /* ---- kinds ---- */
 
-static const char *const kind_names[RK_COUNT] = {"authorities", "organisations", "partnerships",
-						 "actions"};
+static const char *const kind_names[RK_CSV_COUNT] = {"authorities", "organisations", "partnerships",
+						     "actions", "expected_impacts", "observed_outcomes"};
+
+/* The kind named by s among words[0..n), by its loose key (case and accents). */
+static enum record_kind kind_lookup(const char *s, const char *const *words, const enum record_kind *kinds,
+				    size_t n)
+{
+	enum record_kind k = RK_NONE;
+	if (!s)
+		return RK_NONE;
+	char *key = text_loose_key(s);   /* "Collectivités" */
+	if (!key)
+		return RK_NONE;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(key, words[i]) == 0) {
+			k = kinds[i];
+			break;
+		}
+	}
+	free(key);
+	return k;
+}
+
+enum record_kind csv_kind_parse(const char *s)
+{
+	static const char *const words[] = {
+		"expected_impact", "expected_impacts", "impact_attendu", "impacts_attendus",
+		"observed_outcome", "observed_outcomes", "resultat_observe", "resultats_observes",
+	};
+	static const enum record_kind kinds[] = {
+		RK_EXPECTED_IMPACT, RK_EXPECTED_IMPACT, RK_EXPECTED_IMPACT, RK_EXPECTED_IMPACT,
+		RK_OBSERVED_OUTCOME, RK_OBSERVED_OUTCOME, RK_OBSERVED_OUTCOME, RK_OBSERVED_OUTCOME,
+	};
+	enum record_kind k = record_kind_parse(s);
+	if (k != RK_NONE || !s)
+		return k;
+	/* "expected impacts", "Impacts attendus": spaces and hyphens as '_' */
+	char *u = xstrdup(s);
+	for (char *c = u; c && *c; c++)
+		if (*c == ' ' || *c == '-')
+			*c = '_';
+	k = u ? kind_lookup(u, words, kinds, sizeof(words) / sizeof(*words)) : RK_NONE;
+	free(u);
+	return k;
+}
 
 enum record_kind record_kind_parse(const char *s)
 {
@@ -72,13 +119,14 @@ enum record_kind record_kind_parse(const char *s)
 
 const char *record_kind_name(enum record_kind k)
 {
-	return k >= 0 && k < RK_COUNT ? kind_names[k] : "?";
+	return k >= 0 && k < RK_CSV_COUNT ? kind_names[k] : "?";
 }
 
 const char *record_kind_singular(enum record_kind k)
 {
-	static const char *const names[RK_COUNT] = {"authority", "organisation", "partnership", "action"};
-	return k >= 0 && k < RK_COUNT ? names[k] : "?";
+	static const char *const names[RK_CSV_COUNT] = {"authority", "organisation", "partnership", "action",
+							"expected_impact", "observed_outcome"};
+	return k >= 0 && k < RK_CSV_COUNT ? names[k] : "?";
 }
 
 /* ---- column tables ---- */
@@ -294,6 +342,7 @@ struct import {
 	struct store *st;
 	struct errlist *el;
 	struct kind_rows rows[RK_COUNT];
+	struct results_import *results;   /* the results chain's rows (results_csv.c) */
 	int oom;
 };
 
@@ -365,99 +414,6 @@ static int index_ids(struct import *imp, enum record_kind k)
 
 /* ---- values ---- */
 
-static char *dup_trim(const char *s)
-{
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return xstrndup(s, n);
-}
-
-static int parse_id(const char *s, int64_t *out)
-{
-	char *end;
-	while (isspace((unsigned char)*s))
-		s++;
-	if (*s == '#')
-		s++;
-	if (!isdigit((unsigned char)*s))
-		return 0;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	while (isspace((unsigned char)*end))
-		end++;
-	if (errno || *end || v <= 0)
-		return 0;
-	*out = v;
-	return 1;
-}
-
-static int parse_integer(const char *s, int64_t *out)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	while (isspace((unsigned char)*end))
-		end++;
-	if (errno || end == s || *end)
-		return 0;
-	*out = v;
-	return 1;
-}
-
-/* A decimal number; with ';' as separator "45,76" is 45.76. */
-static int parse_number(const char *s, char delim, double *out)
-{
-	char buf[64], *end;
-	size_t n = strlen(s);
-	if (n >= sizeof(buf))
-		return 0;
-	memcpy(buf, s, n + 1);
-	char *comma = strchr(buf, ',');
-	if (comma) {
-		if (delim != ';' || strchr(buf, '.') || strchr(comma + 1, ','))
-			return 0;
-		*comma = '.';
-	}
-	errno = 0;
-	double v = strtod(buf, &end);
-	while (isspace((unsigned char)*end))
-		end++;
-	if (errno || end == buf || *end || !isfinite(v))
-		return 0;
-	*out = v;
-	return 1;
-}
-
-static int parse_bool(const char *s, int *out)
-{
-	static const char *const yes[] = {"1", "true", "yes", "oui", "vrai", "y", "o"};
-	static const char *const no[] = {"0", "false", "no", "non", "faux", "n"};
-	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++)
-		if (strcasecmp(s, yes[i]) == 0)
-			return *out = 1;
-	for (size_t i = 0; i < sizeof(no) / sizeof(*no); i++) {
-		if (strcasecmp(s, no[i]) == 0) {
-			*out = 0;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* "5/3/2021" and "05/03/2021" (French order) become "2021-03-05"; anything
- * else is kept as written for the validation to judge. */
-static char *convert_date(const char *s)
-{
-	int d, m, y, used = 0;
-	if (strchr(s, '/') && sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &used) == 3 &&
-	    s[used] == '\0' && y >= 1000)
-		return xasprintf("%04d-%02d-%02d", y, m, d);
-	return xstrdup(s);
-}
-
 static void upper(char *s)
 {
 	for (; s && *s; s++)
@@ -471,7 +427,7 @@ static int set_members(struct import *imp, struct partnership *p, const char *s,
 	int rc = strv_split(&parts, s, '|');
 	for (size_t i = 0; !rc && i < parts.n; i++) {
 		int64_t id;
-		if (!parse_id(parts.v[i], &id))
+		if (!csv_parse_id(parts.v[i], &id))
 			errlist_add(imp->el, o->file, o->line, col,
 				    N_("'%s' is not an authority id (members are ids separated by '|')"),
 				    parts.v[i]);
@@ -492,7 +448,7 @@ static int set_participants(struct import *imp, struct action *a, const char *s,
 		char *c1 = strchr(item, ':');
 		char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
 		int64_t id = 0;
-		char *role = c2 ? dup_trim(c2 + 1) : NULL;
+		char *role = c2 ? csv_trim(c2 + 1) : NULL;
 		if (c1)
 			*c1 = '\0';
 		if (c2)
@@ -500,7 +456,7 @@ static int set_participants(struct import *imp, struct action *a, const char *s,
 		int is_org = c1 && (strcasecmp(item, "organisation") == 0 ||
 				    strcasecmp(item, "organization") == 0);
 		int is_auth = c1 && strcasecmp(item, "authority") == 0;
-		if ((!is_org && !is_auth) || !parse_id(c1 + 1, &id) || str_blank(role)) {
+		if ((!is_org && !is_auth) || !csv_parse_id(c1 + 1, &id) || str_blank(role)) {
 			if (c1)
 				*c1 = ':';
 			if (c2)
@@ -521,7 +477,7 @@ static int set_value(struct import *imp, const struct column *c, union record *r
 		     const char *value, char delim, const struct origin *o)
 {
 	int rc = EALA_OK;
-	char *v = dup_trim(value);
+	char *v = csv_trim(value);
 	if (!v)
 		return EALA_ENOMEM;
 	switch (c->type) {
@@ -533,26 +489,26 @@ static int set_value(struct import *imp, const struct column *c, union record *r
 		v = NULL;
 		break;
 	case F_DATE:
-		if (!(*FIELD(r, c, char *) = convert_date(v)))
+		if (!(*FIELD(r, c, char *) = csv_convert_date(v)))
 			rc = EALA_ENOMEM;
 		break;
 	case F_ID:
-		if (!parse_id(v, FIELD(r, c, int64_t)))
+		if (!csv_parse_id(v, FIELD(r, c, int64_t)))
 			errlist_add(imp->el, o->file, o->line, c->name,
 				    N_("is not a record id (a whole number above 0): '%s'"), v);
 		break;
 	case F_POPULATION:
-		if (!parse_integer(v, FIELD(r, c, int64_t)))
+		if (!csv_parse_integer(v, FIELD(r, c, int64_t)))
 			errlist_add(imp->el, o->file, o->line, c->name,
 				    N_("is not a whole number: '%s'"), v);
 		break;
 	case F_COORD:
-		if (!parse_number(v, delim, FIELD(r, c, double)))
+		if (!csv_parse_number(v, delim, FIELD(r, c, double)))
 			errlist_add(imp->el, o->file, o->line, c->name,
 				    N_("is not a number in degrees: '%s'"), v);
 		break;
 	case F_BOOL:
-		if (!parse_bool(v, FIELD(r, c, int)))
+		if (!csv_parse_bool(v, FIELD(r, c, int)))
 			errlist_add(imp->el, o->file, o->line, c->name,
 				    N_("is not yes or no (1/0, true/false, yes/no, oui/non): '%s'"), v);
 		break;
@@ -639,7 +595,7 @@ static enum record_kind kind_from_header(const struct csv_doc *doc)
 		return RK_ORGANISATION;
 	if (csvdoc_column(doc, K("level", "niveau")) >= 0)
 		return RK_AUTHORITY;
-	return RK_NONE;
+	return results_csv_kind(doc);
 }
 
 /* ---- rows into records ---- */
@@ -750,7 +706,7 @@ static int64_t authority_by_code(struct import *imp, const int *at, const struct
 	int64_t id = 0;
 	if (!country || !code)
 		return 0;
-	char *cu = dup_trim(country), *co = dup_trim(code);
+	char *cu = csv_trim(country), *co = csv_trim(code);
 	if (cu && co) {
 		upper(cu);
 		if (store_authority_find_code(imp->st, cu, co, &id) != EALA_OK)
@@ -771,7 +727,7 @@ static int start_from_existing(struct import *imp, enum record_kind k, const int
 	const char *v = c >= 0 && at[c] >= 0 ? csvdoc_field(row, at[c]) : NULL;
 	if (!v && !(k == RK_AUTHORITY && (id = authority_by_code(imp, at, row))))
 		return EALA_OK;
-	if (v && !parse_id(v, &id))
+	if (v && !csv_parse_id(v, &id))
 		return EALA_OK;
 	int rc;
 	switch (k) {
@@ -976,7 +932,7 @@ static int audit(struct store *st, char *const *paths, size_t n,
 	json_t *files = json_array(), *created = json_object(), *updated = json_object();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(files, json_string(base_name(paths[i])));
-	for (int k = 0; k < RK_COUNT; k++) {
+	for (int k = 0; k < RK_CSV_COUNT; k++) {
 		json_object_set_new(created, kind_names[k], json_integer((json_int_t)rep->created[k]));
 		json_object_set_new(updated, kind_names[k], json_integer((json_int_t)rep->updated[k]));
 	}
@@ -1005,6 +961,8 @@ static int write_all(struct import *imp, char *const *paths, size_t n, int dry_r
 	}
 	for (int k = 0; k < RK_COUNT && !rc; k++)
 		rc = write_kind(imp, (enum record_kind)k, rep);
+	if (!rc)
+		rc = results_csv_write(imp->results, rep->created, rep->updated);
 	if (rc || dry_run)
 		goto out;
 	if ((rc = audit(imp->st, paths, n, rep, &errmsg))) {
@@ -1039,7 +997,17 @@ static void import_clear(struct import *imp)
 		free(kr->v);
 		free(kr->ids);
 	}
+	results_import_free(imp->results);
 	memset(imp, 0, sizeof(*imp));
+}
+
+/* What results_csv.c asks of the import's partnerships and actions. */
+static int import_gives(void *ctx, enum record_kind k, int64_t id, int64_t *partnership_id)
+{
+	const struct pending *p = import_find(ctx, k, id);
+	if (p && k == RK_ACTION && partnership_id)
+		*partnership_id = p->r.x.partnership_id;
+	return p != NULL;
 }
 
 /* Read one file and tell its kind; RK_NONE when its rows cannot be used. */
@@ -1098,6 +1066,15 @@ int records_csv_import(struct store *st, char *const *paths, size_t n, enum reco
 		for (size_t i = 0; !rc && i < imp.rows[k].n; i++)
 			check_refs(&imp, (enum record_kind)k, &imp.rows[k].v[i]);
 	}
+	/* then the results chain, which refers to partnerships and actions */
+	if (!rc && !(imp.results = results_import_new(st, errors, import_gives, &imp)))
+		rc = EALA_ENOMEM;
+	for (int k = RK_COUNT; k < RK_CSV_COUNT && !rc; k++)
+		for (size_t i = 0; i < n && !rc; i++)
+			if (kinds[i] == (enum record_kind)k)
+				rc = results_csv_read(imp.results, (enum record_kind)k, &docs[i]);
+	if (!rc)
+		rc = results_csv_check(imp.results);
 	if (rc)
 		goto out;
 	if (errlist_count(errors) > before) {
@@ -1216,6 +1193,8 @@ int records_csv_export(struct store *st, enum record_kind kind, const struct sto
 {
 	struct store_filter all = {0};
 	int rc = EALA_OK;
+	if (kind >= RK_COUNT && kind < RK_CSV_COUNT)
+		return results_csv_export(st, kind, out, errmsg);
 	if (kind < 0 || kind >= RK_COUNT) {
 		if (errmsg)
 			*errmsg = xstrdup("unknown kind of records");

@@ -1,5 +1,6 @@
 /* records_csv.h: CSV import and export of authorities, organisations,
- * partnerships and actions (columns in docs/DATA.md).
+ * partnerships and actions, and through results_csv.c of expected impacts and
+ * observed outcomes (columns in docs/DATA.md).
  *
  * Import: UTF-8 with or without BOM, ',' or ';' separated, English or French
  * header names, columns in any order, unknown columns refused. The kind of
@@ -18,10 +19,27 @@
 
 #include <stdio.h>
 
-enum record_kind { RK_NONE = -1, RK_AUTHORITY, RK_ORGANISATION, RK_PARTNERSHIP, RK_ACTION, RK_COUNT };
+/* The kinds below RK_COUNT are the records with pages, forms and routes (the
+ * web layer loops over them); the results chain's two kinds follow, known to
+ * the CSV import and export only (results_csv.c). */
+enum record_kind {
+	RK_NONE = -1,
+	RK_AUTHORITY,
+	RK_ORGANISATION,
+	RK_PARTNERSHIP,
+	RK_ACTION,
+	RK_COUNT,
+	RK_EXPECTED_IMPACT = RK_COUNT,   /* one CSV row per indicator period */
+	RK_OBSERVED_OUTCOME,
+	RK_CSV_COUNT
+};
 
-/* "authorities" -> RK_AUTHORITY (singular and plural, English and French); RK_NONE if unknown. */
+/* "authorities" -> RK_AUTHORITY (singular and plural, English and French); RK_NONE if unknown.
+ * Only the kinds below RK_COUNT. */
 enum record_kind record_kind_parse(const char *s);
+/* The same, and the results chain's kinds ("expected_impacts", "resultats_observes"...):
+ * the kinds a CSV file may hold. */
+enum record_kind csv_kind_parse(const char *s);
 const char *record_kind_name(enum record_kind k);   /* "authorities" */
 /* "authority": the audit log's and store_is_draft()'s name of the kind */
 const char *record_kind_singular(enum record_kind k);
@@ -30,8 +48,8 @@ struct csv_import_report {
 	const char *actor;   /* set by the caller: who imports, for the audit log (NULL: "cli") */
 	size_t files;
 	size_t rows;
-	size_t created[RK_COUNT];
-	size_t updated[RK_COUNT];
+	size_t created[RK_CSV_COUNT];
+	size_t updated[RK_CSV_COUNT];
 };
 
 /* Import files (kind: RK_NONE to tell from each header). dry_run: check only.
@@ -39,7 +57,8 @@ struct csv_import_report {
 int records_csv_import(struct store *st, char *const *paths, size_t n, enum record_kind kind,
 		       int dry_run, struct csv_import_report *rep, struct errlist *errors);
 
-/* Write every record of a kind matching f as CSV with the English header. */
+/* Write every record of a kind matching f as CSV with the English header
+ * (the results chain's kinds: every record, f is not used). */
 int records_csv_export(struct store *st, enum record_kind kind, const struct store_filter *f,
 		       FILE *out, char **errmsg);
 

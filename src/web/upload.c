@@ -1,5 +1,6 @@
 /* upload.c: importing a CSV file through the browser: the same import as
- * 'eala import csv' (src/io/records_csv.c), all or nothing, with every
+ * 'eala import csv' (src/io/records_csv.c: authorities, organisations,
+ * partnerships, actions, expected impacts, observed outcomes), all or nothing, with every
  * problem listed by line. Whole files may touch any authority's records, so
  * importing needs a role that writes everywhere (admin). */
 #define _GNU_SOURCE
@@ -23,8 +24,8 @@ static void import_form(struct req *r)
 	html(b, "\">\n<p class=\"field\"><label for=\"file\">");
 	html_text(b, tr(r, "CSV file"));
 	html(b, "</label>\n<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required>\n<small>");
-	html_text(b, tr(r, "authorities, organisations, partnerships or actions, as docs/DATA.md describes; "
-			   "English or French headers; ',' or ';'; at most 1 MiB"));
+	html_text(b, tr(r, "authorities, organisations, partnerships, actions, expected impacts or observed "
+			   "outcomes, as docs/DATA.md describes; English or French headers; ',' or ';'; at most 1 MiB"));
 	html(b, "</small></p>\n<p class=\"field\"><label for=\"dry_run\">");
 	html_text(b, tr(r, "Only check it"));
 	html(b, "</label>\n<input id=\"dry_run\" name=\"dry_run\" type=\"checkbox\" value=\"1\"></p>\n"
@@ -111,10 +112,11 @@ int form_import(struct req *r)
 		html(b, ": ");
 		if (dry_run)
 			html_text(b, tr(r, "checked, nothing written.")), html(b, " ");
-		static const char *const kinds[RK_COUNT] = {
+		static const char *const kinds[RK_CSV_COUNT] = {
 			[RK_AUTHORITY] = N_("authorities"), [RK_ORGANISATION] = N_("organisations"),
-			[RK_PARTNERSHIP] = N_("partnerships"), [RK_ACTION] = N_("actions")};
-		for (int k = 0; k < RK_COUNT; k++) {
+			[RK_PARTNERSHIP] = N_("partnerships"), [RK_ACTION] = N_("actions"),
+			[RK_EXPECTED_IMPACT] = N_("expected impacts"), [RK_OBSERVED_OUTCOME] = N_("observed outcomes")};
+		for (int k = 0; k < RK_CSV_COUNT; k++) {
 			if (!rep.created[k] && !rep.updated[k])
 				continue;
 			html_int(b, (long long)rep.created[k]);
