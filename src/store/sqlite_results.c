@@ -144,15 +144,31 @@ static int read_expected(struct store *st, sqlite3_stmt *s, struct expected_impa
 /* The rows a results_filter selects: ?1 partnership, ?2 public only, ?3
  * action, ?4 authority (a member of the partnership, or the action's lead or
  * a member of the action's partnership). Drafts: the partnership's and the
- * action's. */
-#define RESULTS_WHERE \
-	" WHERE (?1 IS NULL OR partnership_id = ?1) AND (?3 IS NULL OR action_id = ?3)" \
+ * action's. Each statement leads with the condition an index answers (an
+ * "?1 IS NULL OR" test alone would read every row); the rest filters. */
+#define RESULTS_FILTER \
+	" (?1 IS NULL OR partnership_id = ?1) AND (?3 IS NULL OR action_id = ?3)" \
 	" AND (?4 IS NULL OR partnership_id IN (SELECT partnership_id FROM partnership_member" \
 	"      WHERE authority_id = ?4) OR action_id IN (SELECT id FROM action WHERE authority_id = ?4" \
 	"      OR partnership_id IN (SELECT partnership_id FROM partnership_member WHERE authority_id = ?4)))" \
 	" AND (?2 IS NULL OR ((partnership_id IS NULL" \
-	"      OR partnership_id IN (SELECT id FROM partnership WHERE draft = 0))" \
-	"  AND (action_id IS NULL OR action_id IN (SELECT id FROM action WHERE draft = 0))))"
+	"      OR partnership_id NOT IN (SELECT id FROM partnership WHERE draft = 1))" \
+	"  AND (action_id IS NULL OR action_id NOT IN (SELECT id FROM action WHERE draft = 1))))"
+#define BY_ACTION " WHERE action_id = ?3 AND"
+#define BY_PARTNERSHIP " WHERE partnership_id = ?1 AND"
+#define BY_AUTHORITY \
+	" WHERE (partnership_id IN (SELECT partnership_id FROM partnership_member WHERE authority_id = ?4)" \
+	"  OR action_id IN (SELECT id FROM action WHERE authority_id = ?4)" \
+	"  OR action_id IN (SELECT a.id FROM action a JOIN partnership_member m" \
+	"      ON m.partnership_id = a.partnership_id WHERE m.authority_id = ?4)) AND"
+#define BY_NOTHING " WHERE"
+
+/* The statement of the four for f's leading condition. */
+static const char *results_sql(const struct results_filter *f, const char *by_action, const char *by_partnership,
+			       const char *by_authority, const char *all)
+{
+	return f->action_id ? by_action : f->partnership_id ? by_partnership : f->authority_id ? by_authority : all;
+}
 
 static void bind_results(sqlite3_stmt *s, const struct results_filter *f)
 {
@@ -168,8 +184,11 @@ static void bind_results(sqlite3_stmt *s, const struct results_filter *f)
 int store_expected_impact_list(struct store *st, const struct results_filter *f, store_expected_fn fn,
 			       void *ctx, char **errmsg)
 {
-	static const char sql[] = EXPECTED_COLUMNS RESULTS_WHERE " ORDER BY id";
-	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	static const char a[] = EXPECTED_COLUMNS BY_ACTION RESULTS_FILTER " ORDER BY id";
+	static const char p[] = EXPECTED_COLUMNS BY_PARTNERSHIP RESULTS_FILTER " ORDER BY id";
+	static const char o[] = EXPECTED_COLUMNS BY_AUTHORITY RESULTS_FILTER " ORDER BY id";
+	static const char all[] = EXPECTED_COLUMNS BY_NOTHING RESULTS_FILTER " ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, results_sql(f, a, p, o, all), errmsg);
 	if (!s)
 		return EALA_EIO;
 	bind_results(s, f);
@@ -365,8 +384,11 @@ static int read_outcome(struct store *st, sqlite3_stmt *s, struct observed_outco
 int store_observed_outcome_list(struct store *st, const struct results_filter *f, store_outcome_fn fn,
 				void *ctx, char **errmsg)
 {
-	static const char sql[] = OUTCOME_COLUMNS RESULTS_WHERE " ORDER BY id";
-	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	static const char a[] = OUTCOME_COLUMNS BY_ACTION RESULTS_FILTER " ORDER BY id";
+	static const char p[] = OUTCOME_COLUMNS BY_PARTNERSHIP RESULTS_FILTER " ORDER BY id";
+	static const char o[] = OUTCOME_COLUMNS BY_AUTHORITY RESULTS_FILTER " ORDER BY id";
+	static const char all[] = OUTCOME_COLUMNS BY_NOTHING RESULTS_FILTER " ORDER BY id";
+	sqlite3_stmt *s = sq_prepare(st, results_sql(f, a, p, o, all), errmsg);
 	if (!s)
 		return EALA_EIO;
 	bind_results(s, f);
