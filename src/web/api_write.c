@@ -158,6 +158,18 @@ static int allowed(struct req *r, enum operation op, enum record_kind k, const u
 	return authz_allows(&p, op, scope, n);
 }
 
+int record_may_update(struct req *r, int kind, int64_t id)
+{
+	union record rec;
+	memset(&rec, 0, sizeof(rec));
+	if (!r->user.id || rec_get(r->st, (enum record_kind)kind, id, &rec) != EALA_OK) {
+		rec_clear((enum record_kind)kind, &rec);
+		return 0;
+	}
+	int ok = allowed(r, OP_UPDATE, (enum record_kind)kind, &rec);
+	rec_clear((enum record_kind)kind, &rec);
+	return ok;
+}
 
 static int64_t rec_id(enum record_kind k, const union record *r)
 {

@@ -401,18 +401,23 @@ int page_search(struct req *r)
 }
 
 /* "Edit" and "New" links for someone logged in. */
+/* Edit (for who may change the record) and History (for every signed-in user). */
 static void record_actions(struct req *r, const char *path, int64_t id)
 {
 	if (!r->user.id)
 		return;
 	struct buf *b = &r->body;
-	html(b, "<p class=\"actions\"><a href=\"/");
-	html(b, path);
-	html(b, "/");
-	html_int(b, id);
-	html(b, "/edit\">");
-	html_text(b, tr(r, "Edit"));
-	html(b, "</a> <a href=\"/");
+	html(b, "<p class=\"actions\">");
+	if (record_may_update(r, record_kind_parse(path), id)) {
+		html(b, "<a href=\"/");
+		html(b, path);
+		html(b, "/");
+		html_int(b, id);
+		html(b, "/edit\">");
+		html_text(b, tr(r, "Edit"));
+		html(b, "</a> ");
+	}
+	html(b, "<a href=\"/");
 	html(b, path);
 	html(b, "/");
 	html_int(b, id);

@@ -254,6 +254,9 @@ int api_members_history(struct req *r);
  * is 0, else the fields given of record id. Problems go to el; returns the
  * HTTP status (200, 201 with *saved the id, 403, 404, 409, 422). */
 struct json_t;
+/* Whether the signed-in user of r may change record id of kind (enum
+ * record_kind): pages offer their Edit link only then. */
+int record_may_update(struct req *r, int kind, int64_t id);
 int record_save(struct req *r, int kind, int64_t id, struct json_t *body, struct errlist *el,
 		int64_t *saved);
 int page_home(struct req *r);

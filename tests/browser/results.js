@@ -25,6 +25,7 @@ run(async (browser) => {
   // the home officer: an expected impact on the partner's side, with an indicator
   await login(page, "officer", "officer-password");
   await page.goto(url + "/partnerships/10");
+  ok((await page.locator("a[href='/partnerships/10/edit']").count()) === 1, "the officer may edit the partnership");
   await page.click("a:has-text('Add an expected impact')");
   await page.waitForURL(/\/expected_impacts\/new\?partnership=10/);
   ok(true, "the partnership's page leads to the expected impact form");
@@ -83,6 +84,8 @@ run(async (browser) => {
   await page.goto(url + "/partnerships/10");
   ok((await page.locator("a:has-text('Edit the expected impact')").count()) === 0,
      "the partner does not change what was expected");
+  ok((await page.locator("a[href='/partnerships/10/edit']").count()) === 0,
+     "nor is it offered to edit the partnership itself");
   await page.click("a:has-text('Report actual values')");
   await page.waitForURL(/\/actuals$/);
   await page.fill("[id='f-values[0].actual']", "45");
