@@ -465,7 +465,8 @@ static int peek_root(const struct source *src, struct rctx *r, char **root, char
 		xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)"version");
 		*version = v ? xstrdup((const char *)v) : NULL;
 		xmlFree(v);
-		*line = xmlTextReaderGetParserLineNumber(rd);
+		xmlNodePtr node = xmlTextReaderCurrentNode(rd);
+		*line = node ? xmlGetLineNo(node) : xmlTextReaderGetParserLineNumber(rd);
 	}
 	xmlFreeTextReader(rd);
 	if (ret != 1 && !r->errors)
