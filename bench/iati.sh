@@ -22,7 +22,7 @@ xmllint --stream --noout --schema "$XSD" big.xml
 "$EALA" --db check.db init >/dev/null
 "$EALA" --db check.db import iati big.xml
 hyperfine --style basic --runs "$RUNS" --warmup 1 --export-json times.json -N \
-	--prepare "rm -f b.db b.db-wal b.db-shm; $EALA --db b.db init" \
+	--prepare "sh -c 'rm -f b.db b.db-wal b.db-shm && $EALA --db b.db init'" \
 	"$EALA --db b.db import iati big.xml" \
 	"$EALA --db b.db import iati --dry-run big.xml" \
 	"xmllint --stream --noout --schema $XSD big.xml" >/dev/null

@@ -221,7 +221,7 @@ static int64_t name_authority(struct ictx *c, const char *name, const char *coun
 
 static void remember(struct ictx *c, const struct iati_org *o, int64_t auth, int64_t org)
 {
-	if (o->ref) {
+	if (o->ref && !c->probe) {
 		struct slot *s = map_put(&c->refs, o->ref);
 		if (s && !s->authority_id && !s->organisation_id) {
 			s->authority_id = auth;
