@@ -21,6 +21,7 @@ enum {
 	OPT_LISTEN = 1 << 6,    /* --listen ADDR:PORT */
 	OPT_USER = 1 << 7,      /* --role R --name N (and --authority) */
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
+	OPT_AUTHORITY = 1 << 9, /* --authority alone (export iati) */
 };
 
 enum {

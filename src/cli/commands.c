@@ -4,6 +4,7 @@
 #include "../core/codelist.h"
 #include "../io/codelist_load.h"
 #include "../io/dataset_json.h"
+#include "../io/iati.h"
 #include "../io/record_json.h"
 #include "../io/records_csv.h"
 #include "../io/twincity.h"
@@ -28,10 +29,13 @@ const struct command commands[] = {
 	 "create the database, or upgrade it to this eala's schema", cmd_init},
 	{"demo", 0, 0, 0, CMD_DB | CMD_CREATE, "",
 	 "load the demo dataset (the seeds' real cases) and the twin-city list", cmd_demo},
-	{"import", 2, -1, OPT_DRYRUN | OPT_KIND, CMD_DB, "twin-cities|csv|json FILE... [--dry-run] [--kind K]",
+	{"import", 2, -1, OPT_DRYRUN | OPT_KIND, CMD_DB,
+	 "twin-cities|csv|json|iati FILE... [--dry-run] [--kind K]",
 	 "import files, all or nothing; --dry-run only checks them", cmd_import},
-	{"export", 1, 2, OPT_OUTPUT, CMD_DB, "csv [KIND] [-o FILE|DIR] | json [-o FILE]",
-	 "write records as CSV (one kind, or every kind into DIR) or the whole dataset as JSON",
+	{"export", 1, 2, OPT_OUTPUT | OPT_AUTHORITY, CMD_DB,
+	 "csv [KIND] [-o FILE|DIR] | json [-o FILE] | iati [organisations] [--authority ID] [-o FILE]",
+	 "write records as CSV (one kind, or every kind into DIR), the whole dataset as JSON, "
+	 "or IATI 2.03 activities (or organisations)",
 	 cmd_export},
 	{"list", 1, 1, OPT_JSON | OPT_FILTERS | OPT_PAGING, CMD_DB,
 	 "authorities|organisations|partnerships|actions [filters] [--limit N] [--after ID] [--json]",
@@ -193,6 +197,37 @@ static int import_json(struct cli *c)
 	return status;
 }
 
+static int import_iati(struct cli *c)
+{
+	struct errlist errors;
+	errlist_init(&errors);
+	errors.max = 1000;
+	struct iati_import_report rep = {0};
+	char a[32], b[32];
+	int rc = iati_import(c->st, c->args + 1, (size_t)c->nargs - 1, c->dry_run, &rep, &errors);
+	if (rc) {
+		cli_errors(&errors);
+		cli_error("nothing imported");
+	} else {
+		printf("%s%zu %s, %s activities, %zu organisation records: actions %zu created, %zu updated, "
+		       "%zu left out; authorities %zu created, %zu matched; organisations %zu created, "
+		       "%zu matched; %zu financing rows; %zu expected impacts\n",
+		       c->dry_run ? "dry run, nothing written: " : "", rep.files,
+		       rep.files == 1 ? "file" : "files", num(rep.activities, a), rep.organisation_records,
+		       rep.actions_created, rep.actions_updated, rep.skipped, rep.authorities_created,
+		       rep.authorities_matched, rep.organisations_created, rep.organisations_matched,
+		       rep.financing_rows, rep.expected_impacts);
+		(void)b;
+		if (errlist_count(&rep.notes)) {
+			fprintf(stderr, "left out:\n");
+			cli_errors(&rep.notes);
+		}
+	}
+	iati_import_report_clear(&rep);
+	errlist_clear(&errors);
+	return rc ? 1 : 0;
+}
+
 static int cmd_import(struct cli *c)
 {
 	const char *fmt = c->args[0];
@@ -206,7 +241,9 @@ static int cmd_import(struct cli *c)
 		return import_csv(c);
 	if (strcmp(fmt, "json") == 0)
 		return import_json(c);
-	cli_error("import: unknown format '%s' (twin-cities, csv or json)", fmt);
+	if (strcmp(fmt, "iati") == 0)
+		return import_iati(c);
+	cli_error("import: unknown format '%s' (twin-cities, csv, json or iati)", fmt);
 	return 2;
 }
 
@@ -248,9 +285,44 @@ static int export_csv_kind(struct cli *c, enum record_kind k, const char *path)
 	return close_output(f, path) || rc ? 1 : 0;
 }
 
+static int export_iati(struct cli *c)
+{
+	int orgs = c->nargs == 2 && strcmp(c->args[1], "organisations") == 0;
+	if (c->nargs == 2 && !orgs) {
+		cli_error("export iati: unknown part '%s' (give nothing for activities, or organisations)",
+			  c->args[1]);
+		return 2;
+	}
+	if (c->filter.authority_id && !store_authority_exists(c->st, c->filter.authority_id)) {
+		cli_error("authority #%lld does not exist", (long long)c->filter.authority_id);
+		return 1;
+	}
+	struct errlist skipped;
+	errlist_init(&skipped);
+	char *errmsg = NULL;
+	size_t n = 0;
+	FILE *f = open_output(c->output);
+	if (!f)
+		return 1;
+	int rc = orgs ? iati_export_organisations(c->st, c->filter.authority_id, f, &n, &errmsg)
+		      : iati_export_activities(c->st, c->filter.authority_id, f, &n, &skipped, &errmsg);
+	if (rc)
+		cli_error("%s", errmsg ? errmsg : "export failed");
+	cli_errors(&skipped);
+	free(errmsg);
+	errlist_clear(&skipped);
+	return close_output(f, c->output) || rc ? 1 : 0;
+}
+
 static int cmd_export(struct cli *c)
 {
 	const char *fmt = c->args[0];
+	if (strcmp(fmt, "iati") == 0)
+		return export_iati(c);
+	if (c->filter.authority_id) {
+		cli_error("--authority applies to 'export iati' only");
+		return 2;
+	}
 	if (strcmp(fmt, "json") == 0) {
 		if (c->nargs > 1) {
 			cli_error("usage: eala export json [-o FILE]");
@@ -268,7 +340,7 @@ static int cmd_export(struct cli *c)
 		return close_output(f, c->output) || rc ? 1 : 0;
 	}
 	if (strcmp(fmt, "csv") != 0) {
-		cli_error("export: unknown format '%s' (csv or json)", fmt);
+		cli_error("export: unknown format '%s' (csv, json or iati)", fmt);
 		return 2;
 	}
 	if (c->nargs == 2) {

@@ -281,7 +281,7 @@ int main(int argc, char **argv)
 	}
 	unsigned allowed = cmd->options | ((cmd->options & OPT_FILTERS) ? OPT_KIND : 0);
 	/* user commands take --authority, a filter elsewhere */
-	if ((cmd->options & OPT_USER) && (seen & OPT_FILTERS) && !c.filter.q && !c.filter.country &&
+	if ((cmd->options & (OPT_USER | OPT_AUTHORITY)) && (seen & OPT_FILTERS) && !c.filter.q && !c.filter.country &&
 	    !c.filter.kind && !c.filter.status && !c.filter.domain && !c.filter.year)
 		allowed |= OPT_FILTERS;
 	if (seen & ~allowed) {

@@ -211,6 +211,32 @@ int store_partner_call_insert(struct store *st, struct partner_call *c, char **e
 int store_partner_call_each(struct store *st, int64_t authority_id, store_partner_call_fn fn,
 			    void *ctx, char **errmsg);
 
+/* ---- IATI identifiers (sqlite_iati.c) ---- */
+/* The action imported from or exported as the activity with this
+ * iati-identifier; EALA_ENOTFOUND when none. */
+int store_iati_activity_find(struct store *st, const char *identifier, int64_t *action_id);
+/* Record (or replace) the iati-identifier of an action and the ref of the
+ * organisation that reported it (may be NULL). */
+int store_iati_activity_put(struct store *st, int64_t action_id, const char *identifier,
+			    const char *reporting_ref, char **errmsg);
+/* [out] identifier: a new string, the caller frees it; EALA_ENOTFOUND when none. */
+int store_iati_activity_get(struct store *st, int64_t action_id, char **identifier);
+/* The authority or the organisation (one of the two ids is set) known by an
+ * IATI organisation ref; EALA_ENOTFOUND when none. */
+int store_iati_org_find(struct store *st, const char *ref, int64_t *authority_id,
+			int64_t *organisation_id);
+/* Record that ref names this authority, or this organisation (the other id 0). */
+int store_iati_org_put(struct store *st, const char *ref, int64_t authority_id,
+		       int64_t organisation_id, char **errmsg);
+/* The ref of an authority or an organisation (the other id 0): a new string,
+ * the lowest when it has several; EALA_ENOTFOUND when none. */
+int store_iati_org_ref(struct store *st, int64_t authority_id, int64_t organisation_id, char **ref);
+/* The organisation with exactly this name, the lowest id; EALA_ENOTFOUND. */
+int store_organisation_find_name(struct store *st, const char *name, int64_t *id);
+/* Delete an action's financing rows and expected impacts (with their
+ * indicators), which an IATI import then writes again from the file. */
+int store_iati_action_reset(struct store *st, int64_t action_id, char **errmsg);
+
 /* ---- users, roles, sessions ---- */
 int store_user_insert(struct store *st, struct user *u, char **errmsg);   /* sets u->id */
 /* The user with this login (case-sensitive); EALA_ENOTFOUND when none. */

@@ -8,6 +8,7 @@ run demo
 expect_rc 0 "the demo database for the README tour"
 mkdir -p "$T/bin"
 ln -s "$EALA" "$T/bin/eala"
+ln -s "$DATA" "$T/data"   # the IATI schema, for the example that validates an export
 
 python3 - "$ROOT/README.md" "$T" <<'PY' >"$T/tap"
 import os, subprocess, sys
