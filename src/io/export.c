@@ -62,6 +62,13 @@ const char *export_file_name(const struct export_opts *o, char *buf, size_t len)
 	return buf;
 }
 
+/* A header's or sheet's words in the export's language (gettext domain eala,
+ * the calling thread's locale). */
+static const char *xtr(int lang, const char *en)
+{
+	return lang == CL_LANG_EN ? en : dgettext("eala", en);
+}
+
 /* The sheet of each kind in a workbook, marked for gettext. */
 static const char *const kind_labels[RK_COUNT] = {N_("Authorities"), N_("Organisations"),
 						  N_("Partnerships"), N_("Actions")};
@@ -156,7 +163,7 @@ int export_new(const struct export_opts *o, struct export **out, struct errlist 
 	else if (o->format == EXPORT_CSV && x->nkinds == 1)
 		choose_columns(x, x->kinds[0], o->columns, el);
 	for (size_t i = 0; i < x->ncols; i++) {
-		const char *h = o->labels ? gettext(records_csv_col_label(x->kinds[0], (size_t)x->cols[i]))
+		const char *h = o->labels ? xtr(o->lang, records_csv_col_label(x->kinds[0], (size_t)x->cols[i]))
 					  : records_csv_col_name(x->kinds[0], (size_t)x->cols[i]);
 		x->headers[i] = xstrdup(h);
 	}
@@ -485,7 +492,7 @@ static void sheet_finish(struct sheet *s)
 static int sheet_open(struct sheet *s)
 {
 	char name[48];   /* Excel: 31 characters at most */
-	const char *label = gettext(kind_labels[s->kind]);
+	const char *label = xtr(s->lang, kind_labels[s->kind]);
 	sheet_finish(s);
 	if (++s->part > 1)
 		snprintf(name, sizeof(name), "%.24s (%d)", label, s->part % 100);
@@ -496,7 +503,7 @@ static int sheet_open(struct sheet *s)
 	for (size_t c = 0; c < s->ncols; c++) {
 		size_t i = (size_t)s->cols[c];
 		enum csv_value v = records_csv_col_value(s->kind, i);
-		const char *h = gettext(records_csv_col_label(s->kind, i));
+		const char *h = xtr(s->lang, records_csv_col_label(s->kind, i));
 		double width = v == CSV_VALUE_DATE ? 12 : v == CSV_VALUE_ID || v == CSV_VALUE_BOOL ? 10
 			       : v == CSV_VALUE_NUMBER ? 13 : v == CSV_VALUE_CODE ? 22 : 30;
 		if (width < (double)strlen(h) + 3)

@@ -83,7 +83,7 @@ static void read_options(struct req *r, int format, struct export_opts *o, struc
 	if (labels && strcmp(labels, "0") != 0 && strcmp(labels, "1") != 0)
 		errlist_add(el, NULL, 0, "labels", N_("must be 0 or 1"));
 	o->labels = labels && strcmp(labels, "1") == 0;
-	o->lang = lang_codelist(r);
+	o->lang = CL_LANG_EN;   /* the request's, once checked (its messages stay English) */
 	/* without a kind, GeoJSON's partnerships take the kind-specific
 	 * filters; a workbook of every kind takes those every list shares */
 	if (k == RK_NONE && format == EXPORT_XLSX) {
@@ -136,7 +136,6 @@ int api_export(struct req *r)
 	errlist_init(&el);
 	if (!r->user.id)
 		auth_optional(r);   /* drafts for signed-in readers only */
-	lang_choose(r);         /* the labels' language: ?lang=, the cookie, Accept-Language */
 	if (format < 0) {
 		errlist_add(&el, NULL, 0, "format", N_("is not one of csv, xlsx, geojson, json, ndjson"));
 		int rc = json_errors(r, MHD_HTTP_BAD_REQUEST, &el);
@@ -150,6 +149,8 @@ int api_export(struct req *r)
 		return rc;
 	}
 	errlist_clear(&el);
+	lang_choose(r);   /* the labels' language: ?lang=, the cookie, Accept-Language */
+	o.lang = lang_codelist(r);
 	char name[64];
 	snprintf(r->disposition, sizeof(r->disposition), "attachment; filename=\"%s\"",
 		 export_file_name(&o, name, sizeof(name)));
