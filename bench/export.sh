@@ -45,8 +45,10 @@ PY
 echo "rows: eala $(($(wc -l <eala.csv) - 1)), sqlite3 $(wc -l <peer.csv) (eala quotes the names with commas, as the import reads them)"
 
 mem() {   # mem LABEL CMD...: seconds and max RSS of one run
-	/usr/bin/time -f "%e %M" -o m.txt "$@" >/dev/null 2>&1
-	awk -v l="$1" '{printf "| %s | %.2f s | %.1f MB |\n", l, $1, $2/1024}' m.txt
+	label=$1
+	shift
+	/usr/bin/time -f "%e %M" -o m.txt "$@" >/dev/null
+	awk -v l="$label" '{printf "| %s | %.2f s | %.1f MB |\n", l, $1, $2/1024}' m.txt
 }
 echo
 echo "| one run | time | peak memory (max RSS) |"
