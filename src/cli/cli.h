@@ -21,7 +21,7 @@ enum {
 	OPT_LISTEN = 1 << 6,    /* --listen ADDR:PORT */
 	OPT_USER = 1 << 7,      /* --role R --name N (and --authority) */
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
-	OPT_AUTHORITY = 1 << 9, /* --authority alone (export iati) */
+	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
 };
 
 enum {
@@ -38,6 +38,8 @@ struct cli {
 	const char *listen;
 	const char *role, *name;
 	const char *lang;       /* --lang, or NULL */
+	const char *columns;    /* --columns, or NULL */
+	int labels;             /* --labels */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
@@ -67,6 +69,16 @@ int cmd_user(struct cli *c);
 int cmd_analyze(struct cli *c);
 /* report annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr] */
 int cmd_report(struct cli *c);
+
+/* export csv|xlsx|geojson|json|ndjson [KIND] [filters] (export.c); format an enum export_format */
+int cli_export_records(struct cli *c, int format);
+/* Check the list filters of c for records of kind k (an enum record_kind),
+ * country upper-cased into country (8 bytes); 0 with a message when wrong. */
+int cli_check_filters(struct cli *c, int k, char *country);
+/* Standard output for NULL or "-", else the file opened for writing (NULL
+ * with a message); closing checks the writes. */
+FILE *cli_open_output(const char *path);
+int cli_close_output(FILE *f, const char *path);
 
 /* Emit a JSON value on stdout (indent 2), consuming the reference. */
 int cli_print_json(json_t *j);

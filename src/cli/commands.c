@@ -5,6 +5,7 @@
 #include "../io/codelist_load.h"
 #include "../io/dataset_json.h"
 #include "../io/iati.h"
+#include "../io/export.h"
 #include "../io/record_json.h"
 #include "../io/records_csv.h"
 #include "../io/twincity.h"
@@ -32,10 +33,12 @@ const struct command commands[] = {
 	{"import", 2, -1, OPT_DRYRUN | OPT_KIND, CMD_DB,
 	 "twin-cities|csv|json|iati FILE... [--dry-run] [--kind K]",
 	 "import files, all or nothing; --dry-run only checks them", cmd_import},
-	{"export", 1, 2, OPT_OUTPUT | OPT_AUTHORITY, CMD_DB,
-	 "csv [KIND] [-o FILE|DIR] | json [-o FILE] | iati [organisations] [--authority ID] [-o FILE]",
-	 "write records as CSV (one kind, or every kind into DIR), the whole dataset as JSON, "
-	 "or IATI 2.03 activities (or organisations)",
+	{"export", 1, 2, OPT_OUTPUT | OPT_FILTERS | OPT_EXPORT | OPT_LANG, CMD_DB,
+	 "csv|xlsx|geojson|json|ndjson [KIND] [filters] [--columns A,B] [--labels] [--lang en|fr] [-o FILE|DIR]"
+	 "\n       iati [organisations] [--authority ID] [-o FILE]",
+	 "write records: CSV of one kind (or of every kind into DIR), an XLSX workbook, GeoJSON, "
+	 "JSON or NDJSON of one kind (without KIND, json is the whole dataset), or IATI 2.03 "
+	 "activities (or organisations)",
 	 cmd_export},
 	{"list", 1, 1, OPT_JSON | OPT_FILTERS | OPT_PAGING, CMD_DB,
 	 "authorities|organisations|partnerships|actions [filters] [--limit N] [--after ID] [--json]",
@@ -249,7 +252,7 @@ static int cmd_import(struct cli *c)
 
 /* ---- export ---- */
 
-static FILE *open_output(const char *path)
+FILE *cli_open_output(const char *path)
 {
 	if (!path || strcmp(path, "-") == 0)
 		return stdout;
@@ -259,7 +262,7 @@ static FILE *open_output(const char *path)
 	return f;
 }
 
-static int close_output(FILE *f, const char *path)
+int cli_close_output(FILE *f, const char *path)
 {
 	if (f == stdout)
 		return 0;
@@ -274,7 +277,7 @@ static int export_csv_kind(struct cli *c, enum record_kind k, const char *path)
 {
 	struct store_filter all = {0};
 	char *errmsg = NULL;
-	FILE *f = open_output(path);
+	FILE *f = cli_open_output(path);
 	if (!f)
 		return 1;
 	int rc = records_csv_export(c->st, k, &all, f, &errmsg);
@@ -282,7 +285,15 @@ static int export_csv_kind(struct cli *c, enum record_kind k, const char *path)
 		cli_error("%s", errmsg ? errmsg : "export failed");
 		free(errmsg);
 	}
-	return close_output(f, path) || rc ? 1 : 0;
+	return cli_close_output(f, path) || rc ? 1 : 0;
+}
+
+/* Whether options only the record exports take were given. */
+static int record_options(const struct cli *c)
+{
+	const struct store_filter *f = &c->filter;
+	return f->q || f->country || f->authority_id || f->kind || f->status || f->domain || f->year ||
+	       c->columns || c->labels || c->lang;
 }
 
 static int export_iati(struct cli *c)
@@ -301,7 +312,7 @@ static int export_iati(struct cli *c)
 	errlist_init(&skipped);
 	char *errmsg = NULL;
 	size_t n = 0;
-	FILE *f = open_output(c->output);
+	FILE *f = cli_open_output(c->output);
 	if (!f)
 		return 1;
 	int rc = orgs ? iati_export_organisations(c->st, c->filter.authority_id, f, &n, &errmsg)
@@ -311,25 +322,41 @@ static int export_iati(struct cli *c)
 	cli_errors(&skipped);
 	free(errmsg);
 	errlist_clear(&skipped);
-	return close_output(f, c->output) || rc ? 1 : 0;
+	return cli_close_output(f, c->output) || rc ? 1 : 0;
 }
 
 static int cmd_export(struct cli *c)
 {
 	const char *fmt = c->args[0];
-	if (strcmp(fmt, "iati") == 0)
-		return export_iati(c);
-	if (c->filter.authority_id) {
-		cli_error("--authority applies to 'export iati' only");
-		return 2;
-	}
-	if (strcmp(fmt, "json") == 0) {
-		if (c->nargs > 1) {
-			cli_error("usage: eala export json [-o FILE]");
+	if (strcmp(fmt, "iati") == 0) {
+		const struct store_filter *f = &c->filter;
+		if (f->q || f->country || f->kind || f->status || f->domain || f->year || c->columns || c->labels ||
+		    c->lang) {
+			cli_error("export iati takes --authority ID and -o FILE only");
 			return 2;
 		}
+		return export_iati(c);
+	}
+	int format = export_format_parse(fmt);
+	if (format < 0) {
+		cli_error("export: unknown format '%s' (csv, xlsx, geojson, json, ndjson or iati)", fmt);
+		return 2;
+	}
+	enum record_kind k = c->nargs == 2 ? csv_kind_parse(c->args[1]) : RK_NONE;
+	/* the four kinds with their options go through the record exports; the
+	 * CSV of the results chain, of every kind, and the dataset stay as they were */
+	if (format != EXPORT_CSV && format != EXPORT_JSON)
+		return cli_export_records(c, format);
+	if (c->nargs == 2 && (k == RK_NONE || k < RK_COUNT))
+		return cli_export_records(c, format);
+	if (record_options(c)) {
+		cli_error("export %s%s%s takes no filters, --columns, --labels or --lang", fmt,
+			  c->nargs == 2 ? " " : "", c->nargs == 2 ? c->args[1] : "");
+		return 2;
+	}
+	if (format == EXPORT_JSON) {
 		char *errmsg = NULL;
-		FILE *f = open_output(c->output);
+		FILE *f = cli_open_output(c->output);
 		if (!f)
 			return 1;
 		int rc = dataset_json_export(c->st, f, &errmsg);
@@ -337,21 +364,10 @@ static int cmd_export(struct cli *c)
 			cli_error("%s", errmsg ? errmsg : "export failed");
 			free(errmsg);
 		}
-		return close_output(f, c->output) || rc ? 1 : 0;
+		return cli_close_output(f, c->output) || rc ? 1 : 0;
 	}
-	if (strcmp(fmt, "csv") != 0) {
-		cli_error("export: unknown format '%s' (csv, json or iati)", fmt);
-		return 2;
-	}
-	if (c->nargs == 2) {
-		enum record_kind k = csv_kind_parse(c->args[1]);
-		if (k == RK_NONE) {
-			cli_error("export csv: unknown kind '%s' (authorities, organisations, "
-				  "partnerships, actions, expected_impacts, observed_outcomes)", c->args[1]);
-			return 2;
-		}
+	if (c->nargs == 2)
 		return export_csv_kind(c, k, c->output);
-	}
 	if (!c->output) {
 		cli_error("export csv without a kind writes one file per kind: give a folder with -o DIR");
 		return 2;
@@ -361,9 +377,9 @@ static int cmd_export(struct cli *c)
 		return 1;
 	}
 	int status = 0;
-	for (int k = 0; k < RK_CSV_COUNT && !status; k++) {
-		char *path = xasprintf("%s/%s.csv", c->output, record_kind_name((enum record_kind)k));
-		status = export_csv_kind(c, (enum record_kind)k, path);
+	for (int i = 0; i < RK_CSV_COUNT && !status; i++) {
+		char *path = xasprintf("%s/%s.csv", c->output, record_kind_name((enum record_kind)i));
+		status = export_csv_kind(c, (enum record_kind)i, path);
 		if (!status)
 			printf("wrote %s\n", path);
 		free(path);
@@ -461,8 +477,9 @@ static int check_code(const char *opt, enum codelist_id id, const char *v)
 	return 0;
 }
 
-static int check_filters(struct cli *c, enum record_kind k, char *country)
+int cli_check_filters(struct cli *c, int kind, char *country)
 {
+	enum record_kind k = (enum record_kind)kind;
 	struct store_filter *f = &c->filter;
 	if (f->country) {
 		for (char *p = country; *p; p++)
@@ -502,7 +519,7 @@ static int cmd_list(struct cli *c)
 	char country[8] = "";
 	if (c->filter.country)
 		snprintf(country, sizeof(country), "%s", c->filter.country);
-	if (!check_filters(c, k, country))
+	if (!cli_check_filters(c, k, country))
 		return 2;
 	struct list_ctx l = {.c = c, .array = c->json ? json_array() : NULL};
 	int64_t total = 0;

@@ -65,13 +65,17 @@ static void usage(FILE *out, const char *prog)
 		"  --listen A:P     address and port of 'serve' (default 127.0.0.1:8080)\n"
 		"  --role R         user role: admin, coordinator, editor, partner_contributor, viewer\n"
 		"  --name N         a user's full name\n"
-		"  --lang L         the report's language: en or fr (default: from LANG)\n"
+		"  --lang L         the language of a report (default: from LANG) or of an\n"
+		"                   export's labels (default: English): en or fr\n"
+		"  --columns A,B    the columns of a CSV or XLSX export, by their CSV names\n"
+		"  --labels         a CSV export with code-list labels and headers in --lang\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
-       O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG };
+       O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
+       O_LABELS };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -91,6 +95,8 @@ static const struct option long_opts[] = {
 	{"role", required_argument, NULL, O_ROLE},
 	{"name", required_argument, NULL, O_NAME},
 	{"lang", required_argument, NULL, O_LANG},
+	{"columns", required_argument, NULL, O_COLUMNS},
+	{"labels", no_argument, NULL, O_LABELS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -123,6 +129,7 @@ static unsigned option_class(int o)
 	case O_LISTEN: return OPT_LISTEN;
 	case O_ROLE: case O_NAME: return OPT_USER;
 	case O_LANG: return OPT_LANG;
+	case O_COLUMNS: case O_LABELS: return OPT_EXPORT;
 	default: return 0;
 	}
 }
@@ -169,6 +176,8 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_ROLE: c->role = optarg; break;
 		case O_NAME: c->name = optarg; break;
 		case O_LANG: c->lang = optarg; break;
+		case O_COLUMNS: c->columns = optarg; break;
+		case O_LABELS: c->labels = 1; break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;
 		default:
@@ -281,7 +290,7 @@ int main(int argc, char **argv)
 	}
 	unsigned allowed = cmd->options | ((cmd->options & OPT_FILTERS) ? OPT_KIND : 0);
 	/* user commands take --authority, a filter elsewhere */
-	if ((cmd->options & (OPT_USER | OPT_AUTHORITY)) && (seen & OPT_FILTERS) && !c.filter.q && !c.filter.country &&
+	if ((cmd->options & OPT_USER) && (seen & OPT_FILTERS) && !c.filter.q && !c.filter.country &&
 	    !c.filter.kind && !c.filter.status && !c.filter.domain && !c.filter.year)
 		allowed |= OPT_FILTERS;
 	if (seen & ~allowed) {

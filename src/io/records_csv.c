@@ -1235,3 +1235,189 @@ out:
 						    eala_strerror(rc));
 	return rc;
 }
+
+/* ---- columns for the other exports (export.c) ---- */
+
+/* The header label of each column name, marked for gettext; the same name
+ * means the same thing in every kind. */
+static const struct {
+	const char *name, *label;
+} col_labels[] = {
+	{"id", N_("Id")},
+	{"name", N_("Name")},
+	{"other_names", N_("Other names")},
+	{"country", N_("Country")},
+	{"level", N_("Level")},
+	{"official_code", N_("Official code")},
+	{"population", N_("Population")},
+	{"lat", N_("Latitude")},
+	{"lng", N_("Longitude")},
+	{"parent_id", N_("Parent authority")},
+	{"overseas", N_("Overseas")},
+	{"source", N_("Source")},
+	{"illustrative", N_("Illustrative fields")},
+	{"notes", N_("Notes")},
+	{"iati_type", N_("IATI organisation type")},
+	{"subtype", N_("Subtype")},
+	{"authority_id", N_("Authority")},
+	{"kind", N_("Kind")},
+	{"status", N_("Status")},
+	{"status_date", N_("Status date")},
+	{"status_reason", N_("Status reason")},
+	{"start_date", N_("Start date")},
+	{"end_date", N_("End date")},
+	{"agreement_signed", N_("Agreement signed")},
+	{"agreement_expires", N_("Agreement expires")},
+	{"agreement_renewed", N_("Agreement renewed")},
+	{"deliberation_ref", N_("Deliberation")},
+	{"deliberation_date", N_("Deliberation date")},
+	{"members", N_("Members")},
+	{"title", N_("Title")},
+	{"description", N_("Description")},
+	{"partnership_id", N_("Partnership")},
+	{"type", N_("Type")},
+	{"domains", N_("Domains")},
+	{"sectors", N_("DAC sectors")},
+	{"sdgs", N_("SDGs")},
+	{"countries", N_("Countries")},
+	{"participants", N_("Participants")},
+	{"departments", N_("Departments")},
+	{"elected_officials", N_("Elected officials")},
+	{"citizen_participation", N_("Citizen participation")},
+};
+
+/* The code list of a column's values, or -1 when they are not codes. */
+static int col_codelist(enum record_kind k, const struct column *c)
+{
+	static const struct {
+		enum record_kind kind;   /* RK_NONE: any */
+		const char *name;
+		enum codelist_id list;
+	} lists[] = {
+		{RK_NONE, "country", CL_COUNTRY},
+		{RK_NONE, "countries", CL_COUNTRY},
+		{RK_AUTHORITY, "level", CL_AUTHORITY_LEVEL},
+		{RK_ORGANISATION, "iati_type", CL_IATI_ORG_TYPE},
+		{RK_ORGANISATION, "subtype", CL_ORG_SUBTYPE},
+		{RK_PARTNERSHIP, "kind", CL_PARTNERSHIP_KIND},
+		{RK_PARTNERSHIP, "status", CL_PARTNERSHIP_STATUS},
+		{RK_ACTION, "type", CL_ACTION_TYPE},
+		{RK_ACTION, "status", CL_IATI_ACTIVITY_STATUS},
+		{RK_ACTION, "domains", CL_ACTION_DOMAIN},
+		{RK_ACTION, "sectors", CL_IATI_SECTOR},
+		{RK_ACTION, "sdgs", CL_SDG_GOAL},
+	};
+	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		if ((lists[i].kind == RK_NONE || lists[i].kind == k) && strcmp(lists[i].name, c->name) == 0)
+			return (int)lists[i].list;
+	return -1;
+}
+
+static const struct column *export_col(enum record_kind k, size_t i)
+{
+	return k >= 0 && k < RK_COUNT && i < tables[k].n ? &tables[k].cols[i] : NULL;
+}
+
+size_t records_csv_ncols(enum record_kind k)
+{
+	return k >= 0 && k < RK_COUNT ? tables[k].n : 0;
+}
+
+const char *records_csv_col_name(enum record_kind k, size_t i)
+{
+	const struct column *c = export_col(k, i);
+	return c ? c->name : NULL;
+}
+
+const char *records_csv_col_label(enum record_kind k, size_t i)
+{
+	const struct column *c = export_col(k, i);
+	if (!c)
+		return NULL;
+	for (size_t l = 0; l < sizeof(col_labels) / sizeof(*col_labels); l++)
+		if (strcmp(col_labels[l].name, c->name) == 0)
+			return col_labels[l].label;
+	return c->name;
+}
+
+enum csv_value records_csv_col_value(enum record_kind k, size_t i)
+{
+	const struct column *c = export_col(k, i);
+	if (!c)
+		return CSV_VALUE_TEXT;
+	switch (c->type) {
+	case F_ID: return CSV_VALUE_ID;
+	case F_POPULATION:
+	case F_COORD: return CSV_VALUE_NUMBER;
+	case F_DATE: return CSV_VALUE_DATE;
+	case F_BOOL: return CSV_VALUE_BOOL;
+	default: return col_codelist(k, c) >= 0 ? CSV_VALUE_CODE : CSV_VALUE_TEXT;
+	}
+}
+
+int records_csv_col_find(enum record_kind k, const char *name)
+{
+	if (k < 0 || k >= RK_COUNT || !name)
+		return -1;
+	for (size_t i = 0; i < tables[k].n; i++)
+		if (strcmp(tables[k].cols[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The labels of a '|' list of codes, '|' separated. */
+static char *labels_of(enum codelist_id list, const char *codes, int lang)
+{
+	struct strv in = {0}, out = {0};
+	char *s = NULL;
+	if (strv_split(&in, codes, '|') == EALA_OK) {
+		for (size_t i = 0; i < in.n; i++)
+			strv_push(&out, codelist_label(list, in.v[i], lang));
+		s = strv_join(&out, "|");
+	}
+	strv_clear(&in);
+	strv_clear(&out);
+	return s;
+}
+
+const char *records_csv_cell(enum record_kind k, size_t i, const void *r, int label_lang, char *buf,
+			     size_t len, char **owned)
+{
+	const struct column *c = export_col(k, i);
+	*owned = NULL;
+	if (!c)
+		return NULL;
+	const char *s = field_text(c, r, buf, len, owned);
+	int list = label_lang >= 0 && s && *s ? col_codelist(k, c) : -1;
+	if (list < 0)
+		return s;
+	if (c->type == F_LIST || c->type == F_COUNTRIES) {
+		char *l = labels_of((enum codelist_id)list, s, label_lang);
+		free(*owned);
+		return *owned = l;
+	}
+	return codelist_label((enum codelist_id)list, s, label_lang);
+}
+
+int records_csv_number(enum record_kind k, size_t i, const void *r, double *out)
+{
+	const struct column *c = export_col(k, i);
+	if (!c)
+		return 0;
+	switch (c->type) {
+	case F_ID:
+		*out = (double)*CFIELD(r, c, int64_t);
+		return *CFIELD(r, c, int64_t) != 0;
+	case F_POPULATION:
+		*out = (double)*CFIELD(r, c, int64_t);
+		return *CFIELD(r, c, int64_t) != EALA_NO_VALUE;
+	case F_COORD:
+		*out = *CFIELD(r, c, double);
+		return ((const struct authority *)r)->has_coords;
+	case F_BOOL:
+		*out = *CFIELD(r, c, int);
+		return 1;
+	default:
+		return 0;
+	}
+}

@@ -62,4 +62,34 @@ int records_csv_import(struct store *st, char *const *paths, size_t n, enum reco
 int records_csv_export(struct store *st, enum record_kind kind, const struct store_filter *f,
 		       FILE *out, char **errmsg);
 
+/* ---- columns, for the other exports (export.c) ----
+ * The columns of the four kinds below RK_COUNT, in the export's order (0 and
+ * NULL for another kind or an index past the last). */
+enum csv_value {
+	CSV_VALUE_TEXT,
+	CSV_VALUE_ID,       /* a record id */
+	CSV_VALUE_NUMBER,   /* population, latitude, longitude */
+	CSV_VALUE_DATE,     /* YYYY-MM-DD */
+	CSV_VALUE_BOOL,
+	CSV_VALUE_CODE,     /* a code, or a '|' list of codes, of a code list */
+};
+size_t records_csv_ncols(enum record_kind k);
+const char *records_csv_col_name(enum record_kind k, size_t i);    /* "official_code" */
+/* The English label of the column ("Official code"), marked for gettext:
+ * the caller translates it. */
+const char *records_csv_col_label(enum record_kind k, size_t i);
+enum csv_value records_csv_col_value(enum record_kind k, size_t i);
+/* The index of the column exported as name, or -1. */
+int records_csv_col_find(enum record_kind k, const char *name);
+/* The text of column i of r (a struct authority, organisation, partnership or
+ * action, as k says) as the CSV export writes it, or with label_lang a
+ * CL_LANG_* (-1: codes) the code lists' labels in that language instead of
+ * codes. Borrowed from r, the code lists or buf (len bytes), or, when *owned
+ * is set, *owned, which the caller frees. NULL when empty. */
+const char *records_csv_cell(enum record_kind k, size_t i, const void *r, int label_lang, char *buf,
+			     size_t len, char **owned);
+/* 1 with *out when column i of r is a number that has a value (ids, population,
+ * coordinates, booleans as 0 or 1); 0 otherwise. */
+int records_csv_number(enum record_kind k, size_t i, const void *r, double *out);
+
 #endif

@@ -367,6 +367,56 @@ static int search_refused(struct search *s)
 	return 1;
 }
 
+/* Links to the exports of one list of the search, with its filters:
+ * /api/v1/KIND/export.FORMAT?q=...&country=...&kind=... (api_export.c). */
+static void search_downloads(struct req *r, const char *kind, const struct search *s,
+			     const char *kind_filter, int geo)
+{
+	static const struct {
+		const char *format, *label, *args;
+	} links[] = {
+		{"csv", "CSV", ""},
+		{"csv", N_("CSV with labels"), "labels=1"},
+		{"xlsx", "XLSX", ""},
+		{"json", "JSON", ""},
+		{"geojson", "GeoJSON", ""},
+	};
+	struct buf *b = &r->body;
+	html(b, "<p class=\"downloads\">");
+	html_text(b, tr(r, "Download all of them:"));
+	for (size_t i = 0; i < sizeof(links) / sizeof(*links); i++) {
+		if (!geo && strcmp(links[i].format, "geojson") == 0)
+			continue;
+		html(b, i ? " · " : " ");
+		html(b, "<a download href=\"/api/v1/");
+		html(b, kind);
+		html(b, "/export.");
+		html(b, links[i].format);
+		html(b, "?lang=");
+		html_url_arg(b, lang_code(r));
+		if (s->q) {
+			html(b, "&amp;q=");
+			html_url_arg(b, s->q);
+		}
+		if (s->chosen[FACET_COUNTRY]) {
+			html(b, "&amp;country=");
+			html_url_arg(b, s->chosen[FACET_COUNTRY]);
+		}
+		if (kind_filter) {
+			html(b, "&amp;kind=");
+			html_url_arg(b, kind_filter);
+		}
+		if (*links[i].args) {
+			html(b, "&amp;");
+			html(b, links[i].args);
+		}
+		html(b, "\">");
+		html_text(b, tr(r, links[i].label));
+		html(b, "</a>");
+	}
+	html(b, "</p>\n");
+}
+
 int page_search(struct req *r)
 {
 	struct search s = {.r = r, .q = req_arg(r, "q")};
@@ -390,12 +440,16 @@ int page_search(struct req *r)
 	struct store_filter f = {.q = s.q, .country = s.chosen[FACET_COUNTRY], .limit = 50,
 				 .public_only = !reads_drafts(r)};
 	SECTION(r, "Authorities", store_authority_list(r->st, &f, li_authority, &c_, &t_, &e_));
+	search_downloads(r, "authorities", &s, NULL, 1);
 	f.kind = s.chosen[FACET_KIND];
 	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, &t_, &e_));
+	search_downloads(r, "partnerships", &s, f.kind, 1);
 	f.kind = s.chosen[FACET_TYPE];
 	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, &t_, &e_));
+	search_downloads(r, "actions", &s, f.kind, 0);
 	f.kind = NULL;
 	SECTION(r, "Organisations", store_organisation_list(r->st, &f, li_organisation, &c_, &t_, &e_));
+	search_downloads(r, "organisations", &s, NULL, 0);
 	page_end(r);
 	return MHD_HTTP_OK;
 }
@@ -653,7 +707,7 @@ int page_style(struct req *r)
 		".facets{display:flex;flex-wrap:wrap;gap:0 2.5em;padding:.2em 1em;margin-bottom:1em;"
 		"background:#f3f6f9;border-radius:4px}\n"
 		".facet h2{font-size:1em;margin:.5em 0 .2em}\n.facet ul{list-style:none;margin:0 0 .5em;padding:0}\n"
-		".facet .n{color:#555;font-size:.9em}\n.more{color:#555;font-size:.9em}\n.facet .remove{margin-left:.5em;font-size:.9em}\n"
+		".facet .n{color:#555;font-size:.9em}\n.more{color:#555;font-size:.9em}\n.downloads{font-size:.9em;color:#555}\n.facet .remove{margin-left:.5em;font-size:.9em}\n"
 		"figure.partners{margin:1em 0 0}\n#partners-map{width:100%;max-width:48em;display:block;cursor:crosshair}\n"
 		"footer{padding:1em;color:#555;text-align:center}\n";
 	r->content_type = "text/css; charset=utf-8";

@@ -25,6 +25,11 @@ static const struct route routes[] = {
 	{"POST", "/api/v1/login", api_login, ROUTE_JSON | ROUTE_DB | ROUTE_BODY},
 	{"POST", "/api/v1/logout", api_logout, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH},
 	{"GET", "/api/v1/me", api_me, ROUTE_JSON | ROUTE_DB | ROUTE_AUTH},
+	{"GET", "/api/v1/export.{format}", api_export, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/authorities/export.{format}", api_export, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/organisations/export.{format}", api_export, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/partnerships/export.{format}", api_export, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/api/v1/actions/export.{format}", api_export, ROUTE_JSON | ROUTE_DB},
 	{"GET", "/api/v1/authorities", api_list, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
 	{"GET", "/api/v1/authorities/{id}", api_get, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
 	{"GET", "/api/v1/organisations", api_list, ROUTE_JSON | ROUTE_DB | ROUTE_CACHE},
@@ -125,10 +130,21 @@ const struct route *route_table(void)
 	return routes;
 }
 
-/* Match one path against a pattern; {id} takes a record id (1 to 2^53). */
-static int match(const char *pattern, const char *path, int64_t *id)
+/* Match one path against a pattern; {id} takes a record id (1 to 2^53),
+ * {format} a word of lower-case letters (into format, 16 bytes). */
+static int match(const char *pattern, const char *path, int64_t *id, char *format)
 {
 	while (*pattern && *path) {
+		if (strncmp(pattern, "{format}", 8) == 0) {
+			size_t n = strspn(path, "abcdefghijklmnopqrstuvwxyz");
+			if (n == 0 || n > 15 || (path[n] && path[n] != '/'))
+				return 0;
+			memcpy(format, path, n);
+			format[n] = '\0';
+			pattern += 8;
+			path += n;
+			continue;
+		}
 		if (strncmp(pattern, "{id}", 4) == 0) {
 			char *end;
 			if (*path < '1' || *path > '9')
@@ -153,13 +169,15 @@ const struct route *route_find(const char *method, const char *path, struct req 
 	*method_ok = 0;
 	for (const struct route *rt = routes; rt->method; rt++) {
 		int64_t id = 0;
-		if (!match(rt->pattern, path, &id))
+		char format[16] = "";
+		if (!match(rt->pattern, path, &id, format))
 			continue;
 		if (strcmp(rt->method, method) != 0) {
 			*method_ok = 1;   /* the path exists: 405, not 404 */
 			continue;
 		}
 		r->id = id;
+		memcpy(r->format, format, sizeof(r->format));
 		/* the kind of record: the segment after /api/v1/, or the first one */
 		const char *p = strncmp(path, "/api/v1/", 8) == 0 ? path + 8 : path + 1;
 		r->tail = p;

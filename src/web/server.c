@@ -172,10 +172,47 @@ static void add_cookie(struct req *r, struct MHD_Response *resp, const char *coo
 	}
 }
 
+/* The response of a streamed or file body (exports): no ETag, no cache. */
+static struct MHD_Response *stream_response(struct req *r)
+{
+	struct MHD_Response *resp = NULL;
+	if (r->stream_read) {
+		resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024,
+							 (MHD_ContentReaderCallback)r->stream_read,
+							 r->stream_cls, r->stream_free);
+		if (!resp)
+			r->stream_free(r->stream_cls);
+		r->stream_read = NULL;
+		r->stream_free = NULL;
+		r->stream_cls = NULL;
+	} else {
+		resp = MHD_create_response_from_fd(r->body_fd_size, r->body_fd);
+		if (!resp)
+			close(r->body_fd);
+		r->body_fd = -1;
+	}
+	return resp;
+}
+
 static enum MHD_Result respond(struct req *r)
 {
 	char etag[24] = "";
 	int status = r->status;
+	if (r->stream_read || r->body_fd >= 0) {
+		struct MHD_Response *resp = stream_response(r);
+		if (!resp)
+			return MHD_NO;
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+		MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+		MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+		if (r->lang_cookie[0])
+			add_cookie(r, resp, r->lang_cookie);
+		enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)status, resp);
+		MHD_destroy_response(resp);
+		return ret;
+	}
 	if (status == MHD_HTTP_OK && strcmp(r->method, "GET") == 0) {
 		make_etag(&r->body, etag);
 		const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
@@ -323,6 +360,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 		r->conn = conn;
 		r->method = method;
 		r->path = url;
+		r->body_fd = -1;
 		r->started = now();
 		*con_cls = r;
 		int method_ok;
@@ -377,6 +415,10 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		free(r->form[i].value.s);
 	}
 	free(r->form);
+	if (r->stream_free)   /* handed to no response */
+		r->stream_free(r->stream_cls);
+	if (r->body_fd >= 0)
+		close(r->body_fd);
 	free(r->body.s);
 	free(r->upload.s);
 	free(r);

@@ -75,6 +75,16 @@ struct req {
 	int lang;                 /* the page's language, an index of i18n.c's languages (0: English) */
 	char lang_cookie[80];     /* a Set-Cookie for a language just chosen ("" when none) */
 	int retry_after;          /* seconds, sent as Retry-After when > 0 */
+	char format[16];          /* the {format} of the path ("csv"), or "" */
+	/* A body too large to hold (exports), instead of body: libmicrohttpd
+	 * calls stream_read(stream_cls, pos, buf, max) for each chunk, with the
+	 * contract of its MHD_ContentReaderCallback, then stream_free(stream_cls).
+	 * Set by the handler with a 200; server.c hands them over in respond(). */
+	long (*stream_read)(void *cls, uint64_t pos, char *buf, size_t max);
+	void (*stream_free)(void *cls);
+	void *stream_cls;
+	int body_fd;              /* or a file to send, body_fd_size bytes (-1: none); closed by server.c */
+	uint64_t body_fd_size;
 	struct MHD_PostProcessor *pp;   /* for form bodies */
 	struct form_field {
 		char *key;
@@ -264,6 +274,8 @@ int page_search(struct req *r);
 int page_record(struct req *r);
 int page_style(struct req *r);
 int api_openapi(struct req *r);
+/* GET /api/v1/{kind}/export.{format}, /api/v1/export.{format} (api_export.c) */
+int api_export(struct req *r);
 int page_api_docs(struct req *r);
 
 #endif

@@ -125,7 +125,10 @@ same "$(grep -c '<iati-activity>' q.xml)" "1" "--authority exports the actions t
 run export iati --authority 99
 expect_rc 1 "an unknown authority is refused"
 run export csv actions --authority 1
-expect_rc 2 "--authority belongs to export iati only"
+expect_rc 0 "--authority filters the CSV export too"
+run export iati --country ML
+expect_rc 2 "export iati takes --authority and -o only"
+has err "export iati takes --authority ID and -o FILE only" "and says so"
 
 # ---- the round trip ----
 EALA_DB="$T/empty.db" "$EALA" init >/dev/null
