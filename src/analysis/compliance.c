@@ -1123,10 +1123,11 @@ static void euros(double v, int lang, char out[64])
 	snprintf(out, 64, "%s%s\xc2\xa0\xe2\x82\xac", v < 0 ? "-" : "", grouped);
 }
 
-/* 0.3125 -> "31.3%" / "31,3 %". */
+/* 0.3125 -> "31.3%" / "31,3 %"; below 1%, two decimals: "0.35%". */
 static void percent(double share, int lang, char out[32])
 {
-	snprintf(out, 32, lang == CL_LANG_FR ? "%.1f\xc2\xa0%%" : "%.1f%%", 100 * share);
+	int decimals = 100 * share < 1 ? 2 : 1;
+	snprintf(out, 32, lang == CL_LANG_FR ? "%.*f\xc2\xa0%%" : "%.*f%%", decimals, 100 * share);
 	if (lang == CL_LANG_FR) {
 		char *dot = strchr(out, '.');
 		if (dot)
@@ -1188,6 +1189,12 @@ static void sentence_rules(const struct compliance_finding *f, int lang, char *o
 			 name, pa, b, c, pb);
 		break;
 	case CF_FICOL_YEARS_OK:
+		if ((int)f->a == 1) {
+			snprintf(out, n, ctr(lang, "%s: the AFD financing is for one year, %d, within the %d allowed."),
+				 name, (int)f->b, f->rule ? f->rule->years : 0);
+			break;
+		}
+		/* fall through */
 	case CF_FICOL_YEARS_OVER:
 		snprintf(out, n, f->code == CF_FICOL_YEARS_OK
 			 ? ctr(lang, "%s: the AFD financing spans %d years (%d to %d), within the %d allowed.")

@@ -175,10 +175,14 @@ static int split(const struct eapd_rules *rules, struct eapd_return *out, const 
 	int rc = EALA_OK;
 	int by_country = strv_contains(&rules->by_country, category);
 	size_t nc = by_country ? a->countries.n : 1, ns = a->sectors.n ? a->sectors.n : 1;
+	size_t eligible = 0;
 	if (by_country && !a->countries.n)
 		return add_issue(out, a, "countries", "no country: the return needs the recipient country", amount, 1, 0);
-	if (!a->sectors.n)
-		rc = add_issue(out, a, "sectors", "no DAC sector: counted under 'sector not given'", amount, 1, 1);
+	for (size_t c = 0; c < nc; c++)
+		eligible += !by_country || strv_contains(&rules->eligible, a->countries.v[c]);
+	if (!a->sectors.n && eligible)
+		rc = add_issue(out, a, "sectors", "no DAC sector: counted under 'sector not given'",
+			       amount * (double)eligible / (double)nc, 1, 1);
 	for (size_t c = 0; !rc && c < nc; c++) {
 		const char *country = by_country ? a->countries.v[c] : NULL;
 		if (country && !strv_contains(&rules->eligible, country)) {

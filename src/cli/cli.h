@@ -21,6 +21,7 @@ enum {
 	OPT_LISTEN = 1 << 6,    /* --listen ADDR:PORT */
 	OPT_USER = 1 << 7,      /* --role R --name N (and --authority) */
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
+	OPT_CALL = 1 << 9,      /* --action ID --call NAME (analyze compliance) */
 };
 
 enum {
@@ -37,6 +38,8 @@ struct cli {
 	const char *listen;
 	const char *role, *name;
 	const char *lang;       /* --lang, or NULL */
+	int64_t action_id;      /* --action, or 0 */
+	const char *call;       /* --call, or NULL */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
@@ -64,6 +67,8 @@ int cmd_show(struct cli *c);
 /* user add|passwd|grant|list ... */
 int cmd_user(struct cli *c);
 int cmd_analyze(struct cli *c);
+/* export eapd --authority ID --year Y [-o FILE.csv|FILE.xlsx] */
+int cli_export_eapd(struct cli *c);
 /* report annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr] */
 int cmd_report(struct cli *c);
 

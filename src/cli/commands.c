@@ -30,8 +30,10 @@ const struct command commands[] = {
 	 "load the demo dataset (the seeds' real cases) and the twin-city list", cmd_demo},
 	{"import", 2, -1, OPT_DRYRUN | OPT_KIND, CMD_DB, "twin-cities|csv|json FILE... [--dry-run] [--kind K]",
 	 "import files, all or nothing; --dry-run only checks them", cmd_import},
-	{"export", 1, 2, OPT_OUTPUT, CMD_DB, "csv [KIND] [-o FILE|DIR] | json [-o FILE]",
-	 "write records as CSV (one kind, or every kind into DIR) or the whole dataset as JSON",
+	{"export", 1, 2, OPT_OUTPUT | OPT_FILTERS, CMD_DB,
+	 "csv [KIND] [-o FILE|DIR] | json [-o FILE] | eapd --authority ID --year Y [-o FILE.csv|FILE.xlsx]",
+	 "write records as CSV (one kind, or every kind into DIR), the whole dataset as JSON, or an "
+	 "authority's yearly ODA declaration",
 	 cmd_export},
 	{"list", 1, 1, OPT_JSON | OPT_FILTERS | OPT_PAGING, CMD_DB,
 	 "authorities|organisations|partnerships|actions [filters] [--limit N] [--after ID] [--json]",
@@ -43,8 +45,10 @@ const struct command commands[] = {
 	 "add LOGIN --role R [--authority ID] [--name N] | grant LOGIN --role R [--authority ID] | passwd LOGIN | list",
 	 "accounts and their roles, scoped to an authority for editors and partner contributors",
 	 cmd_user},
-	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS, CMD_DB, "gap [--authority ID] [--year Y] [--json]",
-	 "expected against observed impacts: nature and scope gaps, evidence, reciprocity", cmd_analyze},
+	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS | OPT_CALL, CMD_DB,
+	 "gap|compliance [--authority ID] [--year Y] [--json] | compliance --action ID --call NAME [--json]",
+	 "gap: expected against observed impacts; compliance: the money and law checks, or what an "
+	 "application to a call lacks", cmd_analyze},
 	{"report", 1, 1, OPT_FILTERS | OPT_OUTPUT | OPT_LANG, CMD_DB,
 	 "annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr]",
 	 "the annual report of an authority for its citizens: one HTML file, or a PDF printed by Chromium",
@@ -267,8 +271,15 @@ static int cmd_export(struct cli *c)
 		}
 		return close_output(f, c->output) || rc ? 1 : 0;
 	}
+	if (strcmp(fmt, "eapd") == 0)
+		return cli_export_eapd(c);
+	if (c->filter.authority_id || c->filter.year || c->filter.q || c->filter.country || c->filter.kind ||
+	    c->filter.status || c->filter.domain) {
+		cli_error("export %s exports every record: it takes no filter", fmt);
+		return 2;
+	}
 	if (strcmp(fmt, "csv") != 0) {
-		cli_error("export: unknown format '%s' (csv or json)", fmt);
+		cli_error("export: unknown format '%s' (csv, json or eapd)", fmt);
 		return 2;
 	}
 	if (c->nargs == 2) {
