@@ -1283,6 +1283,11 @@ static void sentence_call(const struct compliance_finding *f, int lang, char *ou
 		snprintf(out, n, ctr(lang, "The partner's commitment to %s is not quantified: record its contribution as a financing row."), name);
 		break;
 	case CF_CALL_REPORTS_OK:
+		if (!(int)f->a) {
+			snprintf(out, n, ctr(lang, "No earlier grant from \"%s\": no report is due."),
+				 label_of(CL_FUNDING_SOURCE, f->s2, lang));
+			break;
+		}
 		snprintf(out, n, ctr(lang, "Earlier grants from \"%s\": %d, each with its report recorded."),
 			 label_of(CL_FUNDING_SOURCE, f->s2, lang), (int)f->a);
 		break;
@@ -1300,6 +1305,10 @@ static void sentence_call(const struct compliance_finding *f, int lang, char *ou
 		snprintf(out, n, ctr(lang, "%s has no country: the call finances projects in countries eligible to official development assistance."), name);
 		break;
 	case CF_CALL_RESULTS_OK:
+		if ((int)f->a == 1) {
+			snprintf(out, n, ctr(lang, "An expected impact with indicators gives %s its results framework."), name);
+			break;
+		}
 		snprintf(out, n, ctr(lang, "%d expected impacts with indicators give %s its results framework."), (int)f->a, name);
 		break;
 	case CF_CALL_RESULTS_MISSING:
