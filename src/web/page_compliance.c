@@ -210,7 +210,7 @@ static void findings(struct req *r, const struct compliance_result *res, int cal
 				html(b, "</ul></section>\n");
 			group = g;
 			html(b, "<section class=\"rule\"><h2>");
-			html_text(b, f->rule && !f->requirement ? rule_title(r, f->rule) : requirement_title(r, f->requirement));
+			html_text(b, f->rule ? rule_title(r, f->rule) : requirement_title(r, f->requirement));
 			html(b, "</h2>\n");
 			if (f->rule)
 				rule_source(r, f->rule);
