@@ -222,6 +222,7 @@ static void findings(struct req *r, const struct compliance_result *res, int cal
 		html(b, "</ul></section>\n");
 	else {
 		html(b, "<p>");
+		/* xgettext:no-c-format */
 		html_text(b, tr(r, "Nothing to check: no convention, no 1% or AFD financing and no budget year in scope."));
 		html(b, "</p>\n");
 	}
@@ -314,6 +315,7 @@ int page_compliance(struct req *r)
 		call_head(r, &a);
 	} else {
 		html(b, "<p class=\"lead\">");
+		/* xgettext:no-c-format */
 		html_text(b, tr(r, "The 1% ceilings, the AFD facility's conditions, the conventions and their deliberations, "
 				   "and the share of the international budget, checked against the records. Each rule "
 				   "cites its law; each finding links to its record."));
