@@ -59,10 +59,10 @@ static void compliance_text(const struct compliance_result *r, const struct comp
 		const struct compliance_finding *f = &r->v[i];
 		if (f->rule && f->rule != rule) {
 			rule = f->rule;
-			printf("\n%s: %s\n", rule->id, rule->legal_source);
+			printf("%s%s: %s\n", i || call ? "\n" : "", rule->id, rule->legal_source);
 		} else if (!f->rule && f->requirement != req) {
 			req = f->requirement;
-			printf("\n%s\n", req);
+			printf("%s%s\n", i || call ? "\n" : "", req);
 		}
 		count[compliance_status_of(f->code)]++;
 		compliance_sentence(f, CL_LANG_EN, s, sizeof(s));
@@ -71,8 +71,9 @@ static void compliance_text(const struct compliance_result *r, const struct comp
 	}
 	if (!r->n)
 		printf("Nothing to check: no convention, no 1%% or AFD financing and no budget year in scope.\n");
-	printf("\n%zu ok, %zu breaches, %zu missing, %zu figures\n", count[CS_OK], count[CS_BREACH],
-	       count[CS_MISSING], count[CS_INFO]);
+	printf("\n%zu in order or ready, %zu %s, %zu missing, %zu %s\n", count[CS_OK], count[CS_BREACH],
+	       count[CS_BREACH] == 1 ? "breach" : "breaches", count[CS_MISSING], count[CS_INFO],
+	       count[CS_INFO] == 1 ? "figure" : "figures");
 }
 
 static int compliance_cmd(struct cli *c)

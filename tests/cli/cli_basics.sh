@@ -18,7 +18,7 @@ has err "run 'eala init' first" "and says to run eala init"
 
 run init
 expect_rc 0 "init creates the database"
-has out "created $EALA_DB (schema 5)" "init says it created schema 5"
+has out "created $EALA_DB (schema 6)" "init says it created schema 6"
 run init
 expect_rc 0 "init again"
 has out "is up to date" "init again changes nothing"

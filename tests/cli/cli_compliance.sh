@@ -101,7 +101,7 @@ same "$(json "[f['rule'] + ':' + f['status'] for f in j['findings'] if f['rule']
 run analyze compliance --action 5 --call afd_ficol --year 2021
 expect_rc 0 "the check of an application"
 has out "Application to: AFD facility for French local authorities (FICOL)" "names the call"
-has out "11 ok, 0 breaches, 0 missing" "Farafangana's water project has what the facility asks"
+has out "11 in order or ready, 0 breaches, 0 missing" "Farafangana's water project has what the facility asks"
 run analyze compliance --action 1 --call ministry_thematic --year 2021 --json
 same "$(json "sorted(f['requirement'] for f in j['findings'] if f['status'] == 'missing')")" \
 	"['deliberation', 'partner_commitment']" "Quetigny's programme lacks a deliberation and the partner's commitment"
