@@ -191,5 +191,10 @@ has page.html "/analysis/compliance?authority=$N" "the authority's page links to
 curl -s -o "$T/page.html" "$URL/actions/5"
 has page.html '<option value="afd_ficol">' "an action's page offers the call check"
 has page.html "Category in the yearly ODA declaration" "and shows its ODA category"
+if [ -x /usr/bin/chromium ] && [ -d "$ROOT/node_modules/playwright-core" ]; then
+	mkdir -p "$ROOT/build/test-shots"
+	(cd "$ROOT" && SHOTS="$ROOT/build/test-shots" node tests/browser/compliance.js "$URL" 5 "$N") >"$T/tap" 2>&1
+	tap_in "$T/tap"
+fi
 kill "$PID"; wait "$PID" 2>/dev/null
 finish
