@@ -348,12 +348,46 @@ static double planned(const struct financing *f)
 	return f->has_planned ? f->planned : f->has_actual ? f->actual : 0;
 }
 
+/* in->actions is sorted by id (compliance_compute() and
+ * compliance_call_check() see to it): a binary search. */
 static const struct action *action_by_id(const struct compliance_input *in, int64_t id)
 {
-	for (size_t i = 0; i < in->n_actions; i++)
-		if (in->actions[i].id == id)
-			return &in->actions[i];
+	size_t lo = 0, hi = in->n_actions;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (in->actions[mid].id == id)
+			return &in->actions[mid];
+		if (in->actions[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
+}
+
+static int cmp_action(const void *a, const void *b)
+{
+	int64_t x = ((const struct action *)a)->id, y = ((const struct action *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* The input with its actions sorted by id: *copy is NULL when they already
+ * are (the store lists them so), else a shallow copy to free (not to clear). */
+static int sorted_input(const struct compliance_input *in, struct compliance_input *out, struct action **copy)
+{
+	*out = *in;
+	*copy = NULL;
+	for (size_t i = 1; i < in->n_actions; i++) {
+		if (in->actions[i - 1].id < in->actions[i].id)
+			continue;
+		if (!(*copy = malloc(in->n_actions * sizeof(**copy))))
+			return EALA_ENOMEM;
+		memcpy(*copy, in->actions, in->n_actions * sizeof(**copy));
+		qsort(*copy, in->n_actions, sizeof(**copy), cmp_action);
+		out->actions = *copy;
+		break;
+	}
+	return EALA_OK;
 }
 
 static const struct authority *authority_by_id(const struct compliance_input *in, int64_t id)
@@ -393,26 +427,48 @@ static const struct budget_year *budget_of(const struct compliance_input *in, in
 
 /* ================= the rules ================= */
 
-struct pair {
+/* One row of a 1% source, with its lead authority. */
+struct spend {
 	int64_t authority_id;
 	int year;
+	double amount;
+	int from_plan;          /* no actual amount: the planned one */
 };
 
-static int cmp_pair(const void *a, const void *b)
+static int cmp_spend(const void *a, const void *b)
 {
-	const struct pair *x = a, *y = b;
+	const struct spend *x = a, *y = b;
 	if (x->authority_id != y->authority_id)
 		return x->authority_id < y->authority_id ? -1 : 1;
 	return (x->year > y->year) - (x->year < y->year);
+}
+
+static void ceiling_finding(const struct compliance_rule *rule, const struct compliance_input *in,
+			    const struct spend *s, double spent, int from_plan, struct compliance_result *out)
+{
+	const struct budget_year *b = budget_of(in, s->authority_id, s->year);
+	double service = b ? budget_field(b, rule->budget) : -1;
+	enum compliance_code code = service < 0 ? CF_CEILING_NO_BUDGET
+			 : spent > rule->share * service + 0.005 ? CF_CEILING_OVER : CF_CEILING_OK;
+	struct compliance_finding *x = add(out, code, rule, "authority", s->authority_id,
+					   authority_name(in, s->authority_id));
+	if (x) {
+		x->year = s->year;
+		x->a = spent;
+		x->b = service < 0 ? -1 : rule->share * service;
+		x->c = service;
+		x->s1 = xstrdup(rule->funding_source);
+		x->s2 = from_plan ? xstrdup("planned") : NULL;
+	}
 }
 
 /* The 1% ceilings: per lead authority and year with spending from the rule's source. */
 static void check_ceiling(const struct compliance_rule *rule, const struct compliance_input *in,
 			  struct compliance_result *out)
 {
-	struct pair *pairs = calloc(in->n_financing + 1, sizeof(*pairs));
-	size_t np = 0;
-	if (!pairs)
+	struct spend *v = calloc(in->n_financing + 1, sizeof(*v));
+	size_t n = 0;
+	if (!v)
 		return;
 	for (size_t i = 0; i < in->n_financing; i++) {
 		const struct financing *f = &in->financing[i];
@@ -420,39 +476,19 @@ static void check_ceiling(const struct compliance_rule *rule, const struct compl
 		if (!f->source || strcmp(f->source, rule->funding_source) != 0 || (in->year && f->year != in->year))
 			continue;
 		if ((a = action_by_id(in, f->action_id)))
-			pairs[np++] = (struct pair){a->authority_id, f->year};
+			v[n++] = (struct spend){a->authority_id, f->year, amount(f), !f->has_actual};
 	}
-	qsort(pairs, np, sizeof(*pairs), cmp_pair);
-	for (size_t k = 0; k < np; k++) {
-		if (k && cmp_pair(&pairs[k], &pairs[k - 1]) == 0)
-			continue;
+	qsort(v, n, sizeof(*v), cmp_spend);
+	for (size_t k = 0; k < n;) {
 		double spent = 0;
 		int from_plan = 0;
-		for (size_t i = 0; i < in->n_financing; i++) {
-			const struct financing *f = &in->financing[i];
-			const struct action *a = action_by_id(in, f->action_id);
-			if (!a || a->authority_id != pairs[k].authority_id || f->year != pairs[k].year ||
-			    strcmp(f->source, rule->funding_source) != 0)
-				continue;
-			spent += amount(f);
-			from_plan |= !f->has_actual;
-		}
-		const struct budget_year *b = budget_of(in, pairs[k].authority_id, pairs[k].year);
-		double service = b ? budget_field(b, rule->budget) : -1;
-		enum compliance_code code = service < 0 ? CF_CEILING_NO_BUDGET
-				 : spent > rule->share * service + 0.005 ? CF_CEILING_OVER : CF_CEILING_OK;
-		struct compliance_finding *x = add(out, code, rule, "authority", pairs[k].authority_id,
-						   authority_name(in, pairs[k].authority_id));
-		if (x) {
-			x->year = pairs[k].year;
-			x->a = spent;
-			x->b = service < 0 ? -1 : rule->share * service;
-			x->c = service;
-			x->s1 = xstrdup(rule->funding_source);
-			x->s2 = from_plan ? xstrdup("planned") : NULL;
-		}
+		size_t j = k;
+		for (; j < n && cmp_spend(&v[j], &v[k]) == 0; j++)
+			spent += v[j].amount, from_plan |= v[j].from_plan;
+		ceiling_finding(rule, in, &v[k], spent, from_plan, out);
+		k = j;
 	}
-	free(pairs);
+	free(v);
 }
 
 /* The AFD facility's amounts of one action. */
@@ -608,10 +644,14 @@ static void check_share(const struct compliance_rule *rule, const struct complia
 	}
 }
 
-int compliance_compute(const struct compliance_rules *rules, const struct compliance_input *in,
+int compliance_compute(const struct compliance_rules *rules, const struct compliance_input *given,
 		       struct compliance_result *out)
 {
+	struct compliance_input sorted, *in = &sorted;
+	struct action *copy;
 	memset(out, 0, sizeof(*out));
+	if (sorted_input(given, &sorted, &copy))
+		return EALA_ENOMEM;
 	for (size_t i = 0; i < rules->n; i++) {
 		const struct compliance_rule *rule = &rules->v[i];
 		const char *k = rule->kind;
@@ -628,6 +668,7 @@ int compliance_compute(const struct compliance_rules *rules, const struct compli
 		else if (strcmp(k, "budget_share") == 0)
 			check_share(rule, in, out);
 	}
+	free(copy);
 	return EALA_OK;
 }
 
@@ -778,10 +819,14 @@ static void call_ficol(const struct compliance_rules *rules, const struct compli
 
 int compliance_call_check(const struct compliance_rules *rules, const struct compliance_call *call,
 			  const struct action *a, const struct partnership *p,
-			  const struct compliance_input *in, const struct strv *eligible,
+			  const struct compliance_input *given, const struct strv *eligible,
 			  size_t n_results_with_indicator, struct compliance_result *out)
 {
+	struct compliance_input sorted, *in = &sorted;
+	struct action *copy;
 	memset(out, 0, sizeof(*out));
+	if (sorted_input(given, &sorted, &copy))
+		return EALA_ENOMEM;
 	for (size_t i = 0; i < call->requires.n; i++) {
 		const char *req = call->requires.v[i];
 		size_t before = out->n;
@@ -813,6 +858,7 @@ int compliance_call_check(const struct compliance_rules *rules, const struct com
 		for (size_t k = before; k < out->n; k++)
 			out->v[k].requirement = req;
 	}
+	free(copy);
 	return EALA_OK;
 }
 

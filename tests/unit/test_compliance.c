@@ -124,6 +124,15 @@ static void ceilings(void **state)
 	assert_int_equal(compliance_compute(&rules, &in, &r), 0);
 	assert_int_equal(count_rule(&r, "water_1pct"), 4);
 	compliance_result_clear(&r);
+	/* actions in any order: the same findings */
+	struct action swap = actions[0];
+	actions[0] = actions[2], actions[2] = swap;
+	in.year = 2021;
+	assert_int_equal(compliance_compute(&rules, &in, &r), 0);
+	assert_int_equal(find(&r, "water_1pct", 2)->code, CF_CEILING_OVER);
+	assert_int_equal(find(&r, "water_1pct", 1)->code, CF_CEILING_OK);
+	assert_int_equal(actions[0].id, 12);   /* the caller's array is left as it was */
+	compliance_result_clear(&r);
 }
 
 /* The AFD facility: 200,000 to 1,500,000; at least 30% from the authorities
