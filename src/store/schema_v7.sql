@@ -1,4 +1,4 @@
--- v6: the money and law checks (issue 5). The category of the yearly ODA
+-- v7: the money and law checks (issue 5). The category of the yearly ODA
 -- declaration an action's amounts go under (eapd-category code), and the
 -- date the report on a grant was sent to its funder (a call can require the
 -- reports on earlier grants).
