@@ -1,7 +1,10 @@
 /* analyze.c: 'eala analyze gap': the gap between expected and observed
- * impacts (src/analysis/gap.c), as a table with plain sentences or as JSON. */
+ * impacts (src/analysis/gap.c), as a table with plain sentences or as JSON;
+ * 'eala analyze compliance': the money and law checks, or one application to
+ * a call (src/analysis/compliance.c), as sentences grouped by rule or JSON. */
 #include "cli.h"
 
+#include "../analysis/compliance.h"
 #include "../analysis/gap.h"
 #include "../core/codelist.h"
 
@@ -42,10 +45,105 @@ static void gap_text(const struct gap_result *g)
 	       g->knowhow_home, g->knowhow_partner);
 }
 
+/* ---- compliance ---- */
+
+static void compliance_text(const struct compliance_result *r, const struct compliance_call *call)
+{
+	const struct compliance_rule *rule = NULL;
+	const char *req = NULL;
+	char s[1024];
+	size_t count[4] = {0};
+	if (call)
+		printf("Application to: %s\nSource: %s\n", call->label[0], call->source);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct compliance_finding *f = &r->v[i];
+		if (f->rule && f->rule != rule) {
+			rule = f->rule;
+			printf("%s%s: %s\n", i || call ? "\n" : "", rule->id, rule->legal_source);
+		} else if (!f->rule && f->requirement != req) {
+			req = f->requirement;
+			printf("%s%s\n", i || call ? "\n" : "", req);
+		}
+		count[compliance_status_of(f->code)]++;
+		compliance_sentence(f, CL_LANG_EN, s, sizeof(s));
+		printf("  %-7s %s [%s #%lld]\n", compliance_status_name(compliance_status_of(f->code)), s, f->kind,
+		       (long long)f->record_id);
+	}
+	if (!r->n)
+		printf("Nothing to check: no convention, no 1%% or AFD financing and no budget year in scope.\n");
+	printf("\n%zu in order or ready, %zu %s, %zu missing, %zu %s\n", count[CS_OK], count[CS_BREACH],
+	       count[CS_BREACH] == 1 ? "breach" : "breaches", count[CS_MISSING], count[CS_INFO],
+	       count[CS_INFO] == 1 ? "figure" : "figures");
+}
+
+static int compliance_cmd(struct cli *c)
+{
+	struct compliance_rules rules;
+	struct compliance_calls calls;
+	struct compliance_result r = {0};
+	struct errlist el;
+	char *errmsg = NULL;
+	int status = 0, problems = 0;
+	const struct compliance_call *call = NULL;
+	errlist_init(&el);
+	memset(&calls, 0, sizeof(calls));
+	if (compliance_rules_load(NULL, &rules, &el) | compliance_calls_load(NULL, &calls, &el)) {
+		cli_errors(&el);
+		status = 1;
+		goto out;
+	}
+	if (!c->action_id != !c->call)
+		cli_error("analyze compliance: give --action and --call together (the check of one application)"), problems++;
+	if (c->call && !(call = compliance_call_find(&calls, c->call))) {
+		struct strv ids = {0};
+		for (size_t i = 0; i < calls.n; i++)
+			strv_push(&ids, calls.v[i].id);
+		char *list = strv_join(&ids, ", ");
+		cli_error("--call %s: no such call (%s)", c->call, list);
+		free(list);
+		strv_clear(&ids);
+		problems++;
+	}
+	if (c->action_id && !store_action_exists(c->st, c->action_id))
+		cli_error("--action %lld: no such action", (long long)c->action_id), problems++;
+	if (c->action_id && c->filter.authority_id)
+		cli_error("analyze compliance: --authority goes with the rules, --action with a call, not both"), problems++;
+	if (c->filter.authority_id && !store_authority_exists(c->st, c->filter.authority_id))
+		cli_error("--authority %lld: no such authority", (long long)c->filter.authority_id), problems++;
+	if (problems) {
+		status = 1;
+		goto out;
+	}
+	int rc = call ? compliance_call_load(c->st, &rules, call, c->action_id, c->filter.year, NULL, 0, &r, &errmsg)
+		      : compliance_load(c->st, &rules, c->filter.authority_id, c->filter.year, NULL, 0, &r, &errmsg);
+	if (rc) {
+		cli_error("analyze compliance: %s", errmsg ? errmsg : "cannot read the records");
+		status = 1;
+		goto out;
+	}
+	if (c->json)
+		status = cli_print_json(compliance_json(&r, call, c->filter.authority_id, c->action_id, c->filter.year));
+	else
+		compliance_text(&r, call);
+out:
+	compliance_result_clear(&r);
+	compliance_rules_clear(&rules);
+	compliance_calls_clear(&calls);
+	errlist_clear(&el);
+	free(errmsg);
+	return status;
+}
+
 int cmd_analyze(struct cli *c)
 {
+	if (strcmp(c->args[0], "compliance") == 0)
+		return compliance_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance)", c->args[0]);
+		return 2;
+	}
+	if (c->action_id || c->call) {
+		cli_error("analyze gap takes no --action or --call");
 		return 2;
 	}
 	if (c->filter.authority_id && !store_authority_exists(c->st, c->filter.authority_id)) {

@@ -22,6 +22,7 @@ enum {
 	OPT_USER = 1 << 7,      /* --role R --name N (and --authority) */
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
 	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
+	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
 };
 
 enum {
@@ -40,6 +41,8 @@ struct cli {
 	const char *lang;       /* --lang, or NULL */
 	const char *columns;    /* --columns, or NULL */
 	int labels;             /* --labels */
+	int64_t action_id;      /* --action, or 0 */
+	const char *call;       /* --call, or NULL */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
@@ -67,6 +70,8 @@ int cmd_show(struct cli *c);
 /* user add|passwd|grant|list ... */
 int cmd_user(struct cli *c);
 int cmd_analyze(struct cli *c);
+/* export eapd --authority ID --year Y [-o FILE.csv|FILE.xlsx] */
+int cli_export_eapd(struct cli *c);
 /* report annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr] */
 int cmd_report(struct cli *c);
 

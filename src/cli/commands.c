@@ -35,10 +35,11 @@ const struct command commands[] = {
 	 "import files, all or nothing; --dry-run only checks them", cmd_import},
 	{"export", 1, 2, OPT_OUTPUT | OPT_FILTERS | OPT_EXPORT | OPT_LANG, CMD_DB,
 	 "csv|xlsx|geojson|json|ndjson [KIND] [filters] [--columns A,B] [--labels] [--lang en|fr] [-o FILE|DIR]"
-	 "\n       iati [organisations] [--authority ID] [-o FILE]",
+	 "\n       iati [organisations] [--authority ID] [-o FILE]"
+	 "\n       eapd --authority ID --year Y [-o FILE.csv|FILE.xlsx]",
 	 "write records: CSV of one kind (or of every kind into DIR), an XLSX workbook, GeoJSON, "
-	 "JSON or NDJSON of one kind (without KIND, json is the whole dataset), or IATI 2.03 "
-	 "activities (or organisations)",
+	 "JSON or NDJSON of one kind (without KIND, json is the whole dataset), IATI 2.03 "
+	 "activities (or organisations), or an authority's yearly ODA declaration",
 	 cmd_export},
 	{"list", 1, 1, OPT_JSON | OPT_FILTERS | OPT_PAGING, CMD_DB,
 	 "authorities|organisations|partnerships|actions [filters] [--limit N] [--after ID] [--json]",
@@ -50,8 +51,10 @@ const struct command commands[] = {
 	 "add LOGIN --role R [--authority ID] [--name N] | grant LOGIN --role R [--authority ID] | passwd LOGIN | list",
 	 "accounts and their roles, scoped to an authority for editors and partner contributors",
 	 cmd_user},
-	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS, CMD_DB, "gap [--authority ID] [--year Y] [--json]",
-	 "expected against observed impacts: nature and scope gaps, evidence, reciprocity", cmd_analyze},
+	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS | OPT_CALL, CMD_DB,
+	 "gap|compliance [--authority ID] [--year Y] [--json] | compliance --action ID --call NAME [--json]",
+	 "gap: expected against observed impacts; compliance: the money and law checks, or what an "
+	 "application to a call lacks", cmd_analyze},
 	{"report", 1, 1, OPT_FILTERS | OPT_OUTPUT | OPT_LANG, CMD_DB,
 	 "annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr]",
 	 "the annual report of an authority for its citizens: one HTML file, or a PDF printed by Chromium",
@@ -328,6 +331,8 @@ static int export_iati(struct cli *c)
 static int cmd_export(struct cli *c)
 {
 	const char *fmt = c->args[0];
+	if (strcmp(fmt, "eapd") == 0)
+		return cli_export_eapd(c);
 	if (strcmp(fmt, "iati") == 0) {
 		const struct store_filter *f = &c->filter;
 		if (f->q || f->country || f->kind || f->status || f->domain || f->year || c->columns || c->labels ||
@@ -339,7 +344,7 @@ static int cmd_export(struct cli *c)
 	}
 	int format = export_format_parse(fmt);
 	if (format < 0) {
-		cli_error("export: unknown format '%s' (csv, xlsx, geojson, json, ndjson or iati)", fmt);
+		cli_error("export: unknown format '%s' (csv, xlsx, geojson, json, ndjson, iati or eapd)", fmt);
 		return 2;
 	}
 	enum record_kind k = c->nargs == 2 ? csv_kind_parse(c->args[1]) : RK_NONE;

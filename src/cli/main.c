@@ -69,13 +69,16 @@ static void usage(FILE *out, const char *prog)
 		"                   export's labels (default: English): en or fr\n"
 		"  --columns A,B    the columns of a CSV or XLSX export, by their CSV names\n"
 		"  --labels         a CSV export with code-list labels and headers in --lang\n"
+		"  --action ID      the action whose application is checked (analyze compliance)\n"
+		"  --call NAME      the call it applies to (data/rules/calls.csv: ministry_general,\n"
+		"                   ministry_thematic, ministry_bilateral, eu_programme, afd_ficol)\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
-       O_LABELS };
+       O_LABELS, O_ACTION, O_CALL };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -97,6 +100,8 @@ static const struct option long_opts[] = {
 	{"lang", required_argument, NULL, O_LANG},
 	{"columns", required_argument, NULL, O_COLUMNS},
 	{"labels", no_argument, NULL, O_LABELS},
+	{"action", required_argument, NULL, O_ACTION},
+	{"call", required_argument, NULL, O_CALL},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -130,6 +135,7 @@ static unsigned option_class(int o)
 	case O_ROLE: case O_NAME: return OPT_USER;
 	case O_LANG: return OPT_LANG;
 	case O_COLUMNS: case O_LABELS: return OPT_EXPORT;
+	case O_ACTION: case O_CALL: return OPT_CALL;
 	default: return 0;
 	}
 }
@@ -178,6 +184,12 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_LANG: c->lang = optarg; break;
 		case O_COLUMNS: c->columns = optarg; break;
 		case O_LABELS: c->labels = 1; break;
+		case O_CALL: c->call = optarg; break;
+		case O_ACTION:
+			if (!parse_long("--action", optarg, 1, LONG_MAX, &v))
+				return 2;
+			c->action_id = v;
+			break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;
 		default:

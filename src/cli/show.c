@@ -317,6 +317,7 @@ static int show_action(struct cli *c, int64_t id)
 		field("elected officials", a.elected_officials);
 		if (a.citizen_participation)
 			field("citizens", "take part");
+		field("ODA category", a.eapd_category);
 		field("source", a.source);
 		field("illustrative", a.illustrative);
 		if (a.n_participants)

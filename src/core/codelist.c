@@ -26,6 +26,7 @@ static const char *const names[CL_COUNT] = {
 	[CL_IATI_CURRENCY] = "Currency",
 	[CL_IATI_INDICATOR_MEASURE] = "IndicatorMeasure",
 	[CL_SDG_GOAL] = "UNSDG-Goals",
+	[CL_EAPD_CATEGORY] = "eapd-category",
 };
 
 static struct codelist lists[CL_COUNT];

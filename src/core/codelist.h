@@ -33,6 +33,7 @@ enum codelist_id {
 	CL_IATI_CURRENCY,
 	CL_IATI_INDICATOR_MEASURE,
 	CL_SDG_GOAL,
+	CL_EAPD_CATEGORY,      /* category of the yearly ODA declaration */
 	CL_COUNT
 };
 

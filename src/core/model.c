@@ -63,7 +63,7 @@ void action_clear(struct action *a)
 		return;
 	FREE_ALL(&a->title, &a->description, &a->type, &a->status, &a->start_date,
 		 &a->end_date, &a->departments, &a->elected_officials, &a->source,
-		 &a->illustrative, &a->notes);
+		 &a->illustrative, &a->notes, &a->eapd_category);
 	strv_clear(&a->domains);
 	strv_clear(&a->sectors);
 	strv_clear(&a->sdgs);
@@ -78,7 +78,7 @@ void financing_clear(struct financing *f)
 {
 	if (!f)
 		return;
-	FREE_ALL(&f->source, &f->currency, &f->illustrative);
+	FREE_ALL(&f->source, &f->currency, &f->illustrative, &f->report_date);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -422,6 +422,7 @@ int action_validate(const struct action *a, const struct origin *o, struct errli
 	codes(&v, "sectors", CL_IATI_SECTOR, &a->sectors);
 	codes(&v, "sdgs", CL_SDG_GOAL, &a->sdgs);
 	codes(&v, "countries", CL_COUNTRY, &a->countries);
+	opt_code(&v, "eapd_category", CL_EAPD_CATEGORY, a->eapd_category);
 	for (size_t i = 0; i < a->n_participants; i++) {
 		const struct participant *p = &a->participants[i];
 		if (!p->organisation_id == !p->authority_id)
@@ -444,6 +445,7 @@ int financing_validate(const struct financing *f, const struct origin *o, struct
 	if ((f->has_planned && f->planned < 0) || (f->has_actual && f->actual < 0))
 		problem(&v, "planned", "amounts must not be negative", NULL);
 	need_code(&v, "currency", CL_IATI_CURRENCY, f->currency);
+	opt_date(&v, "report_date", f->report_date);
 	return v.n;
 }
 

@@ -107,6 +107,7 @@ struct action {
 	char *departments;
 	char *elected_officials;
 	int citizen_participation;
+	char *eapd_category;  /* eapd-category code: where its amounts go in the yearly ODA declaration; NULL: not set */
 	char *source;
 	char *illustrative;
 	char *notes;
@@ -121,6 +122,7 @@ struct financing {
 	int has_planned, has_actual;
 	double planned, actual;
 	char *currency;        /* ISO 4217 */
+	char *report_date;     /* a grant received: when its report was sent to the funder; NULL: not yet */
 	char *illustrative;
 };
 

@@ -551,6 +551,7 @@ static const struct field action_fields[] = {
 	FSTR(struct action, "departments", departments),
 	FSTR(struct action, "elected_officials", elected_officials),
 	FBOOL(struct action, "citizen_participation", citizen_participation),
+	FSTR(struct action, "eapd_category", eapd_category),
 	FSTR(struct action, "source", source),
 	FILLUS(struct action),
 	FSTR(struct action, "notes", notes),
@@ -566,6 +567,7 @@ static const struct field financing_fields[] = {
 	FREAL(struct financing, "planned", planned, has_planned),
 	FREAL(struct financing, "actual", actual, has_actual),
 	FSTR(struct financing, "currency", currency),
+	FSTR(struct financing, "report_date", report_date),
 	FILLUS(struct financing),
 	FEND
 };
@@ -1851,6 +1853,7 @@ static int export_action(void *ctx, const struct action *a)
 	json_set_str(o, "departments", a->departments);
 	json_set_str(o, "elected_officials", a->elected_officials);
 	set_bool(o, "citizen_participation", a->citizen_participation);
+	json_set_str(o, "eapd_category", a->eapd_category);
 	json_set_str(o, "source", a->source);
 	set_illustrative(o, a->illustrative);
 	json_set_str(o, "notes", a->notes);
@@ -1871,6 +1874,7 @@ static int export_financing(void *ctx, const struct financing *f)
 	if (f->has_actual)
 		set_number(x, o, "actual", f->actual);
 	json_set_str(o, "currency", f->currency);
+	json_set_str(o, "report_date", f->report_date);
 	set_illustrative(o, f->illustrative);
 	return add(x, o);
 }

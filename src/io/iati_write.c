@@ -139,6 +139,7 @@ static int collect_financing(void *ctx, const struct financing *f)
 	c->source = xstrdup(f->source);
 	c->currency = xstrdup(f->currency);
 	c->illustrative = NULL;
+	c->report_date = xstrdup(f->report_date);   /* every owned string of the copy is its own */
 	return 0;
 }
 

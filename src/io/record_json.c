@@ -133,6 +133,7 @@ json_t *action_json(const struct action *a)
 	json_set_str(o, "departments", a->departments);
 	json_set_str(o, "elected_officials", a->elected_officials);
 	json_object_set_new(o, "citizen_participation", json_boolean(a->citizen_participation));
+	json_set_str(o, "eapd_category", a->eapd_category);
 	json_set_str(o, "source", a->source);
 	json_set_str(o, "illustrative", a->illustrative);
 	json_set_str(o, "notes", a->notes);
@@ -165,6 +166,7 @@ json_t *financing_json(const struct financing *f)
 	set_real(o, "planned", f->has_planned, f->planned);
 	set_real(o, "actual", f->has_actual, f->actual);
 	json_set_str(o, "currency", f->currency);
+	json_set_str(o, "report_date", f->report_date);
 	json_set_str(o, "illustrative", f->illustrative);
 	return o;
 }
@@ -540,8 +542,8 @@ void action_from_json(json_t *j, struct action *a, struct errlist *el)
 	static const char *const known[] = {"title", "description", "partnership_id", "authority_id",
 					    "type", "status", "start_date", "end_date", "domains",
 					    "sectors", "sdgs", "countries", "participants", "departments",
-					    "elected_officials", "citizen_participation", "source",
-					    "illustrative", "notes", "draft", NULL};
+					    "elected_officials", "citizen_participation", "eapd_category",
+					    "source", "illustrative", "notes", "draft", NULL};
 	struct reader r = {j, el, known, NULL};
 	check_known(&r);
 	get_str(&r, "title", &a->title);
@@ -580,6 +582,7 @@ void action_from_json(json_t *j, struct action *a, struct errlist *el)
 	get_str(&r, "departments", &a->departments);
 	get_str(&r, "elected_officials", &a->elected_officials);
 	get_bool(&r, "citizen_participation", &a->citizen_participation);
+	get_str(&r, "eapd_category", &a->eapd_category);
 	get_str(&r, "source", &a->source);
 	get_str(&r, "illustrative", &a->illustrative);
 	get_str(&r, "notes", &a->notes);

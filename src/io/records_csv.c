@@ -226,6 +226,7 @@ static const struct column action_cols[] = {
 	COL(action, elected_officials, F_TEXT, 0, "elected_officials", "elus"),
 	COL(action, citizen_participation, F_BOOL, 0, "citizen_participation",
 	    "participation_citoyenne"),
+	COL(action, eapd_category, F_TEXT, 0, "eapd_category", "categorie_apd"),
 	COL(action, source, F_TEXT, 0, "source"),
 	COL(action, illustrative, F_TEXT, 0, "illustrative", "illustratif"),
 	COL(action, notes, F_TEXT, 0, "notes"),

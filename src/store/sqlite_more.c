@@ -119,7 +119,7 @@ int store_financing_insert(struct store *st, struct financing *f, char **errmsg)
 {
 	static const char sql[] =
 		"INSERT INTO financing(id, action_id, source, year, planned, actual, currency,"
-		" illustrative) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, 'EUR'), ?8)";
+		" illustrative, report_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, 'EUR'), ?8, ?9)";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -131,6 +131,7 @@ int store_financing_insert(struct store *st, struct financing *f, char **errmsg)
 	sq_real_opt(s, 6, f->has_actual, f->actual);
 	sq_text(s, 7, f->currency);
 	sq_text(s, 8, f->illustrative);
+	sq_text(s, 9, f->report_date);
 	int rc = sq_exec_stmt(st, s, errmsg, "adding a financing row");
 	if (!rc)
 		f->id = sqlite3_last_insert_rowid(st->db);
@@ -150,6 +151,7 @@ static int read_financing(struct store *st, sqlite3_stmt *s, struct financing *f
 	f->actual = sqlite3_column_double(s, 5);
 	f->currency = sq_col_text(s, 6);
 	f->illustrative = sq_col_text(s, 7);
+	f->report_date = sq_col_text(s, 8);
 	return EALA_OK;
 }
 
@@ -159,10 +161,10 @@ int store_financing_each(struct store *st, int64_t action_id, store_financing_fn
 	/* two statements: "(?1 IS NULL OR action_id = ?1)" would keep SQLite
 	 * from the index, and the annual report reads the rows of 1,000 actions */
 	static const char all[] =
-		"SELECT id, action_id, source, year, planned, actual, currency, illustrative"
+		"SELECT id, action_id, source, year, planned, actual, currency, illustrative, report_date"
 		" FROM financing ORDER BY id";
 	static const char one[] =
-		"SELECT id, action_id, source, year, planned, actual, currency, illustrative"
+		"SELECT id, action_id, source, year, planned, actual, currency, illustrative, report_date"
 		" FROM financing WHERE action_id = ?1 ORDER BY id";
 	sqlite3_stmt *s = sq_prepare(st, action_id ? one : all, errmsg);
 	if (!s)

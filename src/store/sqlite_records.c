@@ -855,7 +855,7 @@ out:
 
 #define ACTION_COLS "id, title, description, partnership_id, authority_id, type, status," \
 	" start_date, end_date, domains, sectors, sdgs, countries, departments," \
-	" elected_officials, citizen_participation, source, illustrative, notes, draft"
+	" elected_officials, citizen_participation, source, illustrative, notes, draft, eapd_category"
 
 static void bind_action(sqlite3_stmt *s, const struct action *a)
 {
@@ -879,6 +879,7 @@ static void bind_action(sqlite3_stmt *s, const struct action *a)
 	sq_text(s, 18, a->illustrative);
 	sq_text(s, 19, a->notes);
 	sq_int(s, 20, a->draft != 0);
+	sq_text(s, 21, a->eapd_category);
 }
 
 static int write_action_children(struct store *st, const struct action *a, char **errmsg)
@@ -919,7 +920,7 @@ static int write_action_children(struct store *st, const struct action *a, char 
 int store_action_insert(struct store *st, struct action *a, char **errmsg)
 {
 	static const char sql[] = "INSERT INTO action(" ACTION_COLS ") VALUES (?1, ?2, ?3, ?4, ?5,"
-				  " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+				  " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -939,7 +940,7 @@ int store_action_update(struct store *st, const struct action *a, char **errmsg)
 		" authority_id = ?5, type = ?6, status = ?7, start_date = ?8, end_date = ?9,"
 		" domains = ?10, sectors = ?11, sdgs = ?12, countries = ?13, departments = ?14,"
 		" elected_officials = ?15, citizen_participation = ?16, source = ?17,"
-		" illustrative = ?18, notes = ?19, draft = ?20 WHERE id = ?1";
+		" illustrative = ?18, notes = ?19, draft = ?20, eapd_category = ?21 WHERE id = ?1";
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
@@ -978,6 +979,7 @@ static int read_action(struct store *st, sqlite3_stmt *s, struct action *a)
 	a->illustrative = sq_col_text(s, 17);
 	a->notes = sq_col_text(s, 18);
 	a->draft = sqlite3_column_int(s, 19);
+	a->eapd_category = sq_col_text(s, 20);
 	sqlite3_stmt *p = sq_cached(st, parts, NULL);
 	if (!p)
 		return EALA_EIO;

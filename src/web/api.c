@@ -114,8 +114,8 @@ int api_stats(struct req *r)
 				   "countries", (json_int_t)s.countries));
 }
 
-static int64_t int_arg(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t dflt,
-		       struct errlist *el)
+int64_t api_int_arg(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t dflt,
+		    struct errlist *el)
 {
 	const char *v = req_arg(r, name);
 	if (!v)
@@ -153,7 +153,7 @@ void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist 
 	if (f->q && strlen(f->q) > 200)
 		errlist_add(el, NULL, 0, "q", N_("is longer than 200 characters"));
 	f->country = code_arg(r, "country", CL_COUNTRY, el);
-	f->authority_id = int_arg(r, "authority", 1, INT64_MAX, 0, el);
+	f->authority_id = api_int_arg(r, "authority", 1, INT64_MAX, 0, el);
 	f->kind = code_arg(r, "kind", kinds[k], el);
 	if (k == RK_AUTHORITY && !f->kind)
 		f->kind = code_arg(r, "level", CL_AUTHORITY_LEVEL, el);
@@ -162,9 +162,9 @@ void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist 
 	else if (k == RK_ACTION)
 		f->status = code_arg(r, "status", CL_IATI_ACTIVITY_STATUS, el);
 	f->domain = code_arg(r, "domain", CL_ACTION_DOMAIN, el);
-	f->year = (int)int_arg(r, "year", 1900, 2100, 0, el);
-	f->limit = (int)int_arg(r, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, el);
-	f->after_id = int_arg(r, "cursor", 0, INT64_MAX, 0, el);
+	f->year = (int)api_int_arg(r, "year", 1900, 2100, 0, el);
+	f->limit = (int)api_int_arg(r, "limit", 1, LIMIT_MAX, LIMIT_DEFAULT, el);
+	f->after_id = api_int_arg(r, "cursor", 0, INT64_MAX, 0, el);
 }
 
 struct collect {

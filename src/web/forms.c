@@ -80,6 +80,8 @@ static const struct ffield action_form[] = {
 	{"departments", N_("Departments involved"), FT_TEXT, 0, 0, NULL},
 	{"elected_officials", N_("Elected officials involved"), FT_TEXT, 0, 0, NULL},
 	{"citizen_participation", N_("Citizens take part"), FT_BOOL, 0, 0, NULL},
+	{"eapd_category", N_("Category in the yearly ODA declaration"), FT_CODE, CL_EAPD_CATEGORY, 0,
+	 N_("where its amounts go in the return; the 1% budgets go by their funding source")},
 	{"source", N_("Source"), FT_TEXT, 0, 0, NULL},
 	{"notes", N_("Notes"), FT_AREA, 0, 0, NULL},
 	{"draft", N_("Draft"), FT_BOOL, 0, 0, N_("only signed-in users see a draft")},

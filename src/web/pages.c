@@ -503,6 +503,10 @@ static int page_authority(struct req *r)
 	html_int(b, a.id);
 	html(b, "\">");
 	html_text(b, tr(r, "Expected and observed impacts"));
+	html(b, "</a> · <a href=\"/analysis/compliance?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "Money and law"));
 	html(b, "</a> · <a href=\"/authorities/");
 	html_int(b, a.id);
 	html(b, "/report\">");
@@ -604,6 +608,7 @@ static int page_action(struct req *r)
 	}
 	code_field(r, "Type", CL_ACTION_TYPE, a.type);
 	code_field(r, "Status", CL_IATI_ACTIVITY_STATUS, a.status);
+	code_field(r, "Category in the yearly ODA declaration", CL_EAPD_CATEGORY, a.eapd_category);
 	field(r, "Start", a.start_date);
 	field(r, "End", a.end_date);
 	struct buf labels = {0};
@@ -622,6 +627,7 @@ static int page_action(struct req *r)
 	field(r, "Source", a.source);
 	field(r, "Illustrative figures", a.illustrative);
 	html(b, "</dl>\n");
+	compliance_call_form(r, a.id);
 	results_section(r, a.partnership_id, a.id);
 	action_clear(&a);
 	page_end(r);
@@ -701,6 +707,11 @@ int page_style(struct req *r)
 		"fieldset.indicator{margin:1em 0;border:1px solid #c9d6e2}\n"
 		"button.danger{color:#a00000}\n"
 		"ul.findings li{margin:.3em 0}\n"
+		"li.finding .status{display:inline-block;min-width:5.5em;font-size:.85em;font-weight:600;"
+		"padding:0 .4em;margin-right:.4em;border-radius:3px;text-align:center}"
+		"li.ok .status{background:#e3f1e3;color:#1d5e20}li.breach .status{background:#f8dddd;color:#8a1010}"
+		"li.missing .status{background:#fbefd5;color:#6b4a00}li.info .status{background:#e4ecf4;color:#123d63}\n"
+		"section.rule p.source{color:#444;font-size:.9em}\n"
 		".key{border-left:1.2em solid;padding:0 .6em 0 .3em;margin-left:.4em}\n"
 		".filters{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:end;margin-bottom:.5em}\n"
 		"main:has(#atlas-map){max-width:none}\n"

@@ -16,6 +16,8 @@ static const struct route routes[] = {
 	{"GET", "/static/atlas.js", page_static, 0},
 	{"GET", "/static/gap.js", page_static, 0},
 	{"GET", "/analysis/gap", page_gap, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/api/v1/analysis/compliance", api_compliance, ROUTE_JSON | ROUTE_DB},
+	{"GET", "/analysis/compliance", page_compliance, ROUTE_HTML | ROUTE_DB},
 	{"GET", "/static/countries-110m.json", page_static, 0},
 	{"GET", "/static/report.js", page_static, 0},
 	{"GET", "/static/report.css", page_report_css, 0},

@@ -209,6 +209,9 @@ void auth_clear(struct req *r);
  * record_kind), every problem in el. */
 struct store_filter;
 void api_filter(struct req *r, int kind, struct store_filter *f, struct errlist *el);
+/* The query argument name as a whole number from lo to hi (dflt when absent);
+ * a problem naming the field in el otherwise. */
+int64_t api_int_arg(struct req *r, const char *name, int64_t lo, int64_t hi, int64_t dflt, struct errlist *el);
 
 /* The atlas: its data (/api/v1/atlas) and its page (atlas.c); static files. */
 int api_atlas(struct req *r);
@@ -223,6 +226,10 @@ int api_healthz(struct req *r);
 int api_stats(struct req *r);
 int api_gap(struct req *r);       /* GET /api/v1/analysis/gap */
 int page_gap(struct req *r);      /* GET /analysis/gap */
+int api_compliance(struct req *r);   /* GET /api/v1/analysis/compliance */
+int page_compliance(struct req *r);  /* GET /analysis/compliance */
+/* On an action's page: the form that checks its application to a call. */
+void compliance_call_form(struct req *r, int64_t action_id);
 int page_report(struct req *r);      /* GET /authorities/{id}/report */
 int page_report_pdf(struct req *r);  /* GET /authorities/{id}/report.pdf */
 int page_report_css(struct req *r);  /* GET /static/report.css */

@@ -51,7 +51,7 @@ has out "3 activities, 0 organisation records: actions 2 created, 0 updated, 1 l
 has err "madrid.xml:39: field 'participating-org': activity 'XM-DAC-7-1-99' left out" \
 	"the left-out activity is named with its line"
 run export csv actions
-has out "1,Drinking water in Koulikoro,Wells and a water committee.,,1,project,2,2020-01-15,2022-12-31,,14030,,ML,authority:1:1|authority:2:4|organisation:1:4,,,0,iati:madrid.xml,,IATI recipient regions: 289" \
+has out "1,Drinking water in Koulikoro,Wells and a water committee.,,1,project,2,2020-01-15,2022-12-31,,14030,,ML,authority:1:1|authority:2:4|organisation:1:4,,,0,,iati:madrid.xml,,IATI recipient regions: 289" \
 	"Ayuntamiento de Madrid is Madrid (a prefix in Spanish), Koulikoro is found by name, the NGO is an organisation; actual start, planned end, DAC sector only, regions in notes"
 has out "2,Jumelage scolaire,Échanges de classes.,,3,project,3,2018-09-01,2019-06-30,,,,DE,authority:3:2" \
 	"a type-11 organisation with an FR-COG ref becomes a French authority leading its action"
