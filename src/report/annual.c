@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include "annual.h"
 
+#include "../analysis/compliance.h"
 #include "../analysis/gap.h"
 #include "../core/codelist.h"
 #include "../io/html_write.h"
@@ -145,6 +146,10 @@ struct annual {
 	struct outcome *outcomes;
 	size_t n_outcomes, cap_outcomes;
 	struct gap_result gap;
+	/* the money and law checks of the year (issue 5): the report notes the
+	 * breaches and what is missing; rules the findings point into */
+	struct compliance_rules rules;
+	struct compliance_result compliance;
 	int failed;               /* out of memory while gathering */
 };
 
@@ -522,6 +527,18 @@ int annual_load(struct store *st, int64_t authority_id, int year, struct annual 
 		rc = EALA_ENOMEM;
 	if (rc == EALA_OK)
 		rc = gather(a, st, errmsg);
+	if (rc == EALA_OK) {
+		/* compliance notes when there are any: rules that cannot be read
+		 * leave the section out rather than the report undone */
+		struct errlist el;
+		errlist_init(&el);
+		char *err = NULL;
+		if (compliance_rules_load(NULL, &a->rules, &el) == EALA_OK &&
+		    compliance_load(st, &a->rules, authority_id, year, NULL, 1, &a->compliance, &err) != EALA_OK)
+			compliance_result_clear(&a->compliance);
+		free(err);
+		errlist_clear(&el);
+	}
 	if (rc)
 		annual_free(a);
 	else
@@ -534,6 +551,8 @@ void annual_free(struct annual *a)
 	if (!a)
 		return;
 	authority_clear(&a->authority);
+	compliance_result_clear(&a->compliance);
+	compliance_rules_clear(&a->rules);
 	for (size_t i = 0; i < a->n_places; i++)
 		free(a->places[i].name), free(a->places[i].country);
 	free(a->places);
@@ -1100,6 +1119,44 @@ static void reciprocity(const struct annual *a, int lang, struct buf *b)
 	html(b, "</p>\n</section>\n");
 }
 
+/* The breaches and what is missing, each a sentence with its legal source;
+ * no section when there is none. */
+static void compliance_notes(const struct annual *a, int lang, struct buf *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->compliance.n; i++) {
+		enum compliance_status st = compliance_status_of(a->compliance.v[i].code);
+		n += st == CS_BREACH || st == CS_MISSING;
+	}
+	if (!n)
+		return;
+	section_begin(b, "compliance", rtr(lang, "Compliance notes"));
+	html(b, "<p>");
+	html_text(b, rtr(lang, "What the checks of the law and of the money found to put right:"));
+	html(b, "</p>\n<ul class=\"compliance\">\n");
+	size_t shown = 0;
+	for (size_t i = 0; i < a->compliance.n && shown < TABLE_MAX; i++) {
+		const struct compliance_finding *f = &a->compliance.v[i];
+		enum compliance_status st = compliance_status_of(f->code);
+		if (st != CS_BREACH && st != CS_MISSING)
+			continue;
+		char s[1024];
+		compliance_sentence(f, lang, s, sizeof(s));
+		html(b, "<li>");
+		html_text(b, s);
+		if (f->rule && f->rule->legal_source) {
+			html(b, " <span class=\"source\">(");
+			html_text(b, f->rule->legal_source);
+			html(b, ")</span>");
+		}
+		html(b, "</li>\n");
+		shown++;
+	}
+	html(b, "</ul>\n");
+	more_rows(b, lang, shown, n);
+	html(b, "</section>\n");
+}
+
 void annual_body(const struct annual *a, int lang, struct buf *b)
 {
 	html(b, "<article class=\"report\">\n");
@@ -1112,7 +1169,7 @@ void annual_body(const struct annual *a, int lang, struct buf *b)
 	impacts(a, lang, b);
 	gap_sentences(a, lang, b);
 	reciprocity(a, lang, b);
-	/* no compliance section: the model holds no compliance notes yet */
+	compliance_notes(a, lang, b);
 	html(b, "<footer class=\"sources\"><p>");
 	html_text(b, rtr(lang, "Drawn up with eala from the published records of the authority; drafts are left "
 			       "out. Amounts in euros, rounded."));

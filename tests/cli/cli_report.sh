@@ -73,7 +73,8 @@ hasnt html.txt "Cultural week 2021" "no action of another year"
 hasnt html.txt "<script src=" "the script is inlined: the file opens offline"
 hasnt html.txt "stylesheet" "and so is the style"
 has html.txt 'id="report-world"' "and the map's countries"
-hasnt html.txt "compliance" "no compliance section: the records carry no compliance notes"
+has html.txt "<h2>Compliance notes</h2>" "compliance notes: 10,000 € of 1% water money with no water budget of the year"
+has html.txt "no budget of the matching service is recorded for that year" "said as the checks say it"
 $PY - report.html >"$T/out" 2>&1 <<'PY'
 import sys, html5lib
 parser = html5lib.HTMLParser(strict=True)
@@ -214,4 +215,19 @@ same "$code" "503" "without Chromium on the server, the PDF is a 503"
 has out "Chromium is not installed on the server" "with a message"
 kill "$PID"
 wait "$PID"
+# compliance notes when the checks find something (issue 5's rules): on the
+# demo, Quetigny's two conventions have no council deliberation recorded
+EALA_DB="$T/demo.db" run demo
+hasnt out "Compliance notes" "(the demo loads)"
+EALA_DB="$T/demo.db" run report annual --authority 17149 --year 2019 -o quetigny.html
+sed -n '/<section id="compliance">/,/<\/section>/p' quetigny.html >notes.html
+has notes.html "<h2>Compliance notes</h2>" "a report notes what the money and law checks found"
+has notes.html "The convention of Quetigny – Koulikoro, signed 1990-06-15, has no council deliberation recorded." \
+	"each finding a sentence"
+has notes.html "CGCT art. L1115-1" "with its legal source"
+same "$(grep -c '<li>' notes.html)" "2" "the two conventions without a deliberation, nothing else"
+EALA_DB="$T/demo.db" run report annual --authority 17149 --year 2019 --lang fr -o quetigny-fr.html
+has quetigny-fr.html "Points de conformité" "and in French"
+EALA_DB="$T/demo.db" run report annual --authority 17151 --year 2021 -o nancy.html
+hasnt nancy.html 'id="compliance"' "a report whose checks find nothing to put right has no such section"
 finish
