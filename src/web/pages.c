@@ -367,10 +367,11 @@ static int search_refused(struct search *s)
 	return 1;
 }
 
-/* Links to the exports of one list of the search, with its filters:
- * /api/v1/KIND/export.FORMAT?q=...&country=...&kind=... (api_export.c). */
-static void search_downloads(struct req *r, const char *kind, const struct search *s,
-			     const char *kind_filter, int geo)
+/* Links to the exports of one list, with its filters:
+ * /api/v1/KIND/export.FORMAT?q=...&country=...&kind=...&authority=... (api_export.c);
+ * s NULL for a list that is not the search's, authority_id 0 for none. */
+static void downloads(struct req *r, const char *kind, const struct search *s, const char *kind_filter, int geo,
+		      int64_t authority_id)
 {
 	static const struct {
 		const char *format, *label, *args;
@@ -394,11 +395,15 @@ static void search_downloads(struct req *r, const char *kind, const struct searc
 		html(b, links[i].format);
 		html(b, "?lang=");
 		html_url_arg(b, lang_code(r));
-		if (s->q) {
+		if (authority_id) {
+			html(b, "&amp;authority=");
+			html_int(b, authority_id);
+		}
+		if (s && s->q) {
 			html(b, "&amp;q=");
 			html_url_arg(b, s->q);
 		}
-		if (s->chosen[FACET_COUNTRY]) {
+		if (s && s->chosen[FACET_COUNTRY]) {
 			html(b, "&amp;country=");
 			html_url_arg(b, s->chosen[FACET_COUNTRY]);
 		}
@@ -440,16 +445,16 @@ int page_search(struct req *r)
 	struct store_filter f = {.q = s.q, .country = s.chosen[FACET_COUNTRY], .limit = 50,
 				 .public_only = !reads_drafts(r)};
 	SECTION(r, "Authorities", store_authority_list(r->st, &f, li_authority, &c_, &t_, &e_));
-	search_downloads(r, "authorities", &s, NULL, 1);
+	downloads(r, "authorities", &s, NULL, 1, 0);
 	f.kind = s.chosen[FACET_KIND];
 	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, &t_, &e_));
-	search_downloads(r, "partnerships", &s, f.kind, 1);
+	downloads(r, "partnerships", &s, f.kind, 1, 0);
 	f.kind = s.chosen[FACET_TYPE];
 	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, &t_, &e_));
-	search_downloads(r, "actions", &s, f.kind, 0);
+	downloads(r, "actions", &s, f.kind, 0, 0);
 	f.kind = NULL;
 	SECTION(r, "Organisations", store_organisation_list(r->st, &f, li_organisation, &c_, &t_, &e_));
-	search_downloads(r, "organisations", &s, NULL, 0);
+	downloads(r, "organisations", &s, NULL, 0, 0);
 	page_end(r);
 	return MHD_HTTP_OK;
 }
@@ -534,11 +539,14 @@ static int page_authority(struct req *r)
 	html(b, "</dl>\n");
 	struct store_filter f = {.authority_id = a.id, .public_only = !reads_drafts(r)};
 	SECTION(r, "Partnerships", store_partnership_list(r->st, &f, li_partnership, &c_, NULL, &e_));
+	downloads(r, "partnerships", NULL, NULL, 1, a.id);
 	if (a.has_coords)
 		atlas_partners_map(r, a.id);
 	SECTION(r, "Actions", store_action_list(r->st, &f, li_action, &c_, NULL, &e_));
+	downloads(r, "actions", NULL, NULL, 0, a.id);
 	SECTION(r, "Local stakeholders and networks",
 		store_organisation_list(r->st, &f, li_organisation, &c_, NULL, &e_));
+	downloads(r, "organisations", NULL, NULL, 0, a.id);
 	authority_clear(&a);
 	page_end(r);
 	return MHD_HTTP_OK;

@@ -160,6 +160,11 @@ same "$code" "400" "a workbook of every kind takes no filter of one kind"
 get "/search?q=%3Cscript%3E&country=FR&lang=fr"
 has out 'href="/api/v1/authorities/export.csv?lang=fr&amp;q=%3Cscript%3E&amp;country=FR"' "the search page links to its lists' exports with its filters, escaped"
 has out "CSV avec libellés" "in the page's language"
+get "/authorities/2"
+has out 'href="/api/v1/partnerships/export.csv?lang=en&amp;authority=2"' "an authority's page links to the exports of its partnerships"
+has out 'href="/api/v1/actions/export.xlsx?lang=en&amp;authority=2"' "and of its actions"
+get "/api/v1/partnerships/export.csv?lang=en&authority=2&columns=id"
+same "$(tr '\n' ' ' <"$T/out")" "id 10 12 13 " "which export that authority's partnerships"
 kill "$PID"
 wait "$PID" 2>/dev/null
 
