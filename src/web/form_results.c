@@ -492,23 +492,30 @@ static void indicator_block(struct req *r, size_t i, json_t *ind, size_t blank_p
 	html(b, "</fieldset>\n");
 }
 
-static void expected_form(struct req *r, int64_t id, json_t *view, int from_post, const struct errlist *el)
+/* The start of a result's form page: its title, the problems, the form
+ * posting to /PATH/new or /PATH/ID/edit with the CSRF token, and where the
+ * result belongs (a partnership with the choice of its action, or an action). */
+static void result_form_begin(struct req *r, const char *path, int64_t id, const char *edit_title,
+			      const char *new_title, const char *intro, json_t *view, int multipart,
+			      const char *(*label)(const struct req *, const char *, char *, size_t),
+			      const struct errlist *el)
 {
 	struct buf *b = &r->body;
 	char title[160], action[64];
 	int64_t pid = json_integer_value(json_object_get(view, "partnership_id"));
 	int64_t aid = json_integer_value(json_object_get(view, "action_id"));
 	if (id)
-		snprintf(title, sizeof(title), "%s #%lld", tr(r, "Edit expected impact"), (long long)id);
+		snprintf(title, sizeof(title), "%s #%lld", edit_title, (long long)id);
 	else
-		snprintf(title, sizeof(title), "%s", tr(r, "New expected impact"));
+		snprintf(title, sizeof(title), "%s", new_title);
 	page_begin(r, title, NULL);
-	form_error_summary(r, el, tr(r, "The expected impact was not saved:"), results_field_label);
+	form_error_summary(r, el, intro, label);
 	if (id)
-		snprintf(action, sizeof(action), "/expected_impacts/%lld/edit", (long long)id);
+		snprintf(action, sizeof(action), "/%s/%lld/edit", path, (long long)id);
 	else
-		snprintf(action, sizeof(action), "/expected_impacts/new");
-	html(b, "<form method=\"post\" action=\"");
+		snprintf(action, sizeof(action), "/%s/new", path);
+	html(b, multipart ? "<form method=\"post\" enctype=\"multipart/form-data\" action=\""
+			  : "<form method=\"post\" action=\"");
 	html_attr(b, action);
 	html(b, "\">\n");
 	hidden(b, "csrf", r->csrf);
@@ -518,6 +525,34 @@ static void expected_form(struct req *r, int64_t id, json_t *view, int from_post
 	} else {
 		hidden_int(b, "action_id", aid);
 	}
+}
+
+/* The end of a result's form page: Save, and for a saved result its Delete form. */
+static void result_form_end(struct req *r, const char *path, int64_t id, const char *delete_label)
+{
+	struct buf *b = &r->body;
+	html(b, "<p><button type=\"submit\">");
+	html_text(b, tr(r, "Save"));
+	html(b, "</button></p>\n</form>\n");
+	if (id) {
+		html(b, "<form method=\"post\" action=\"/");
+		html(b, path);
+		html(b, "/");
+		html_int(b, id);
+		html(b, "/delete\">\n");
+		hidden(b, "csrf", r->csrf);
+		html(b, "<p><button type=\"submit\" class=\"danger\">");
+		html_text(b, delete_label);
+		html(b, "</button></p>\n</form>\n");
+	}
+	page_end(r);
+}
+
+static void expected_form(struct req *r, int64_t id, json_t *view, int from_post, const struct errlist *el)
+{
+	struct buf *b = &r->body;
+	result_form_begin(r, "expected_impacts", id, tr(r, "Edit expected impact"), tr(r, "New expected impact"),
+			  tr(r, "The expected impact was not saved:"), view, 0, results_field_label, el);
 	for (const struct ffield *f = expected_fields; f->name; f++) {
 		char *v = text_of(json_object_get(view, f->name));
 		form_input(r, f, v, el);
@@ -540,19 +575,7 @@ static void expected_form(struct req *r, int64_t id, json_t *view, int from_post
 		n++;
 	}
 	hidden_int(b, "n_indicators", (long long)n);
-	html(b, "<p><button type=\"submit\">");
-	html_text(b, tr(r, "Save"));
-	html(b, "</button></p>\n</form>\n");
-	if (id) {
-		html(b, "<form method=\"post\" action=\"/expected_impacts/");
-		html_int(b, id);
-		html(b, "/delete\">\n");
-		hidden(b, "csrf", r->csrf);
-		html(b, "<p><button type=\"submit\" class=\"danger\">");
-		html_text(b, tr(r, "Delete this expected impact"));
-		html(b, "</button></p>\n</form>\n");
-	}
-	page_end(r);
+	result_form_end(r, "expected_impacts", id, tr(r, "Delete this expected impact"));
 }
 
 /* A posted field of indicator i, or of its period k; NULL when empty. */
@@ -994,29 +1017,10 @@ static int expected_option(void *ctx, const struct expected_impact *e)
 static void outcome_form(struct req *r, int64_t id, json_t *view, const struct errlist *el)
 {
 	struct buf *b = &r->body;
-	char title[160], action[64];
 	int64_t pid = json_integer_value(json_object_get(view, "partnership_id"));
 	int64_t aid = json_integer_value(json_object_get(view, "action_id"));
-	if (id)
-		snprintf(title, sizeof(title), "%s #%lld", tr(r, "Edit observed outcome"), (long long)id);
-	else
-		snprintf(title, sizeof(title), "%s", tr(r, "Report an outcome"));
-	page_begin(r, title, NULL);
-	form_error_summary(r, el, tr(r, "The outcome was not saved:"), NULL);
-	if (id)
-		snprintf(action, sizeof(action), "/observed_outcomes/%lld/edit", (long long)id);
-	else
-		snprintf(action, sizeof(action), "/observed_outcomes/new");
-	html(b, "<form method=\"post\" enctype=\"multipart/form-data\" action=\"");
-	html_attr(b, action);
-	html(b, "\">\n");
-	hidden(b, "csrf", r->csrf);
-	if (pid) {
-		hidden_int(b, "partnership_id", pid);
-		action_select(r, pid, aid, el);
-	} else {
-		hidden_int(b, "action_id", aid);
-	}
+	result_form_begin(r, "observed_outcomes", id, tr(r, "Edit observed outcome"), tr(r, "Report an outcome"),
+			  tr(r, "The outcome was not saved:"), view, 1, NULL, el);
 	/* which expectation it answers, or none */
 	html(b, "<p class=\"field\"><label for=\"f-expected_id\">");
 	html_text(b, tr(r, "Answers the expectation"));
@@ -1054,19 +1058,7 @@ static void outcome_form(struct req *r, int64_t id, json_t *view, const struct e
 		struct ffield rm = {"evidence_remove", N_("Remove the document"), FT_BOOL, 0, 0, NULL};
 		form_input(r, &rm, NULL, el);
 	}
-	html(b, "<p><button type=\"submit\">");
-	html_text(b, tr(r, "Save"));
-	html(b, "</button></p>\n</form>\n");
-	if (id) {
-		html(b, "<form method=\"post\" action=\"/observed_outcomes/");
-		html_int(b, id);
-		html(b, "/delete\">\n");
-		hidden(b, "csrf", r->csrf);
-		html(b, "<p><button type=\"submit\" class=\"danger\">");
-		html_text(b, tr(r, "Delete this outcome"));
-		html(b, "</button></p>\n</form>\n");
-	}
-	page_end(r);
+	result_form_end(r, "observed_outcomes", id, tr(r, "Delete this outcome"));
 }
 
 /* GET /observed_outcomes/new?partnership=ID|action=ID, GET /observed_outcomes/ID/edit */
