@@ -110,7 +110,8 @@ struct slist {
 
 struct partner {
 	int64_t id;
-	char *name, *kind, *status;
+	char *name;
+	int active, asleep;             /* status active, status dormant */
 	int start_year, end_year;
 	double budget;
 	int last_year;
@@ -272,8 +273,8 @@ int portfolio_add_partnership(struct portfolio_result *r, const struct store_por
 	struct partner *x = &s->partners[s->n_partners++];
 	*x = (struct partner){.id = p->id, .start_year = p->start_year, .end_year = p->end_year};
 	x->name = p->name ? xstrdup(p->name) : NULL;
-	x->kind = p->kind ? xstrdup(p->kind) : NULL;
-	x->status = p->status ? xstrdup(p->status) : NULL;
+	x->active = p->status && strcmp(p->status, "active") == 0;
+	x->asleep = p->status && strcmp(p->status, "dormant") == 0;
 	s->sorted = s->n_partners == 1 || (s->sorted && s->partners[s->n_partners - 2].id < p->id);
 	return EALA_OK;
 }
@@ -508,14 +509,14 @@ int portfolio_end(struct portfolio_result *r)
 		if (!in_year(year, p->start_year, p->end_year))
 			continue;
 		r->partnerships++;
-		int active = p->status && strcmp(p->status, "active") == 0;
+		int active = p->active;
 		if (active) {
 			double per_year = p->budget / r->years;
 			r->active++;
 			sum += per_year;
 			r->under_threshold += per_year < r->params.threshold;
 		}
-		int asleep = p->status && strcmp(p->status, "dormant") == 0;
+		int asleep = p->asleep;
 		int idle = active && ref && p->last_year < window && (!p->start_year || p->start_year < window);
 		if (!asleep && !idle)
 			continue;
@@ -529,7 +530,7 @@ int portfolio_end(struct portfolio_result *r)
 		}
 		r->dormant_list = v;
 		v[r->n_dormant_listed++] = (struct portfolio_dormant){
-			p->id, p->name ? xstrdup(p->name) : NULL, xstrdup(p->status), p->last_year, asleep};
+			p->id, p->name ? xstrdup(p->name) : NULL, xstrdup(asleep ? "dormant" : "active"), p->last_year, asleep};
 	}
 	r->per_partnership = r->active ? sum / r->active : -1;
 	r->share_under = r->active ? (double)r->under_threshold / r->active : -1;
@@ -579,7 +580,7 @@ void portfolio_clear(struct portfolio_result *r)
 		slist_clear(&s->kinds);
 		slist_clear(&s->types);
 		for (size_t i = 0; i < s->n_partners; i++)
-			free(s->partners[i].name), free(s->partners[i].kind), free(s->partners[i].status);
+			free(s->partners[i].name);
 		free(s->partners);
 		free(s->links);
 		free(s);
