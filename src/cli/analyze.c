@@ -6,6 +6,7 @@
 
 #include "../analysis/compliance.h"
 #include "../analysis/gap.h"
+#include "../analysis/portfolio.h"
 #include "../core/codelist.h"
 
 #include <jansson.h>
@@ -134,12 +135,98 @@ out:
 	return status;
 }
 
+/* ---- portfolio ---- */
+
+static void print_sentence(void *ctx, const char *s)
+{
+	(void)ctx;
+	printf("%s\n", s);
+}
+
+static void buckets_text(const char *title, const struct portfolio_buckets *l, enum codelist_id list,
+			 const char *none)
+{
+	printf("%-44s %8s %14s\n", title, "actions", "budget (EUR)");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct portfolio_bucket *b = &l->v[i];
+		const char *label = !*b->code ? none : (int)list >= 0 ? codelist_label(list, b->code, CL_LANG_EN) : b->code;
+		printf("%-44.44s %8lld %14.0f\n", label, (long long)b->actions, b->budget);
+	}
+	printf("\n");
+}
+
+static int portfolio_cmd(struct cli *c)
+{
+	struct portfolio_rules rules;
+	struct portfolio_result r = {0};
+	struct errlist el;
+	char *errmsg = NULL;
+	int status = 0;
+	errlist_init(&el);
+	if (c->action_id || c->call) {
+		cli_error("analyze portfolio takes no --action or --call");
+		errlist_clear(&el);
+		return 2;
+	}
+	if (portfolio_rules_load(NULL, &rules, &el)) {
+		cli_errors(&el);
+		errlist_clear(&el);
+		return 1;
+	}
+	if (c->filter.authority_id && !store_authority_exists(c->st, c->filter.authority_id)) {
+		cli_error("--authority %lld: no such authority", (long long)c->filter.authority_id);
+		status = 1;
+		goto out;
+	}
+	struct portfolio_params p = {.year = c->filter.year, .threshold = c->threshold,
+				     .dormant_years = c->dormant_years};
+	if (portfolio_load(c->st, c->filter.authority_id, &p, 0, &rules, &r, &errmsg)) {
+		cli_error("analyze portfolio: %s", errmsg ? errmsg : "cannot read the records");
+		status = 1;
+		goto out;
+	}
+	if (c->json) {
+		status = cli_print_json(portfolio_json(&r, c->filter.authority_id, CL_LANG_EN));
+		goto out;
+	}
+	buckets_text("country", &r.by_country, CL_COUNTRY, "(no country given)");
+	buckets_text("World Bank income group", &r.by_income, (enum codelist_id)-1, "(not classified)");
+	buckets_text("World Bank region", &r.by_region, (enum codelist_id)-1, "(not classified)");
+	buckets_text("domain", &r.by_domain, CL_ACTION_DOMAIN, "(no domain given)");
+	buckets_text("partnership kind", &r.by_kind, CL_PARTNERSHIP_KIND, "(standalone actions)");
+	buckets_text("action type", &r.by_type, CL_ACTION_TYPE, "(no type)");
+	portfolio_sentences(&r, CL_LANG_EN, print_sentence, NULL);
+	for (size_t i = 0; i < r.n_dormant_listed; i++) {
+		const struct portfolio_dormant *d = &r.dormant_list[i];
+		if (d->last_year)
+			printf("  dormant: #%lld %s (%s; last activity %d)\n", (long long)d->id, d->name ? d->name : "",
+			       d->by_status ? "recorded as dormant" : "active", d->last_year);
+		else
+			printf("  dormant: #%lld %s (%s; no activity recorded)\n", (long long)d->id, d->name ? d->name : "",
+			       d->by_status ? "recorded as dormant" : "active");
+	}
+	if ((size_t)r.dormant > r.n_dormant_listed)
+		printf("  ... and %lld more (see --json)\n", (long long)(r.dormant - (int64_t)r.n_dormant_listed));
+out:
+	portfolio_clear(&r);
+	portfolio_rules_clear(&rules);
+	errlist_clear(&el);
+	free(errmsg);
+	return status;
+}
+
 int cmd_analyze(struct cli *c)
 {
+	if (strcmp(c->args[0], "portfolio") == 0)
+		return portfolio_cmd(c);
+	if (c->threshold >= 0 || c->dormant_years) {
+		cli_error("--threshold and --dormant-years go with analyze portfolio");
+		return 2;
+	}
 	if (strcmp(c->args[0], "compliance") == 0)
 		return compliance_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap, compliance)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio)", c->args[0]);
 		return 2;
 	}
 	if (c->action_id || c->call) {

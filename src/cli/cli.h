@@ -23,6 +23,7 @@ enum {
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
 	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
+	OPT_PORTFOLIO = 1 << 11, /* --threshold EUR --dormant-years N (analyze portfolio) */
 };
 
 enum {
@@ -43,6 +44,8 @@ struct cli {
 	int labels;             /* --labels */
 	int64_t action_id;      /* --action, or 0 */
 	const char *call;       /* --call, or NULL */
+	double threshold;       /* --threshold, or -1 */
+	int dormant_years;      /* --dormant-years, or 0 */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;

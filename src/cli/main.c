@@ -72,13 +72,17 @@ static void usage(FILE *out, const char *prog)
 		"  --action ID      the action whose application is checked (analyze compliance)\n"
 		"  --call NAME      the call it applies to (data/rules/calls.csv: ministry_general,\n"
 		"                   ministry_thematic, ministry_bilateral, eu_programme, afd_ficol)\n"
+		"  --threshold EUR  analyze portfolio: a partnership with less a year is thinly\n"
+		"                   funded (default 5000)\n"
+		"  --dormant-years N  analyze portfolio: an active partnership with no action\n"
+		"                   starting and no financing for N years is dormant (default 3)\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
-       O_LABELS, O_ACTION, O_CALL };
+       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -102,6 +106,8 @@ static const struct option long_opts[] = {
 	{"labels", no_argument, NULL, O_LABELS},
 	{"action", required_argument, NULL, O_ACTION},
 	{"call", required_argument, NULL, O_CALL},
+	{"threshold", required_argument, NULL, O_THRESHOLD},
+	{"dormant-years", required_argument, NULL, O_DORMANT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -136,6 +142,7 @@ static unsigned option_class(int o)
 	case O_LANG: return OPT_LANG;
 	case O_COLUMNS: case O_LABELS: return OPT_EXPORT;
 	case O_ACTION: case O_CALL: return OPT_CALL;
+	case O_THRESHOLD: case O_DORMANT: return OPT_PORTFOLIO;
 	default: return 0;
 	}
 }
@@ -145,6 +152,7 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 	int o;
 	long v;
 	c->filter.limit = 100;
+	c->threshold = -1;
 	opterr = 0;
 	while ((o = getopt_long(argc, argv, "+ho:", long_opts, NULL)) != -1) {
 		*seen |= o == O_KIND ? OPT_KIND : option_class(o);
@@ -185,6 +193,16 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_COLUMNS: c->columns = optarg; break;
 		case O_LABELS: c->labels = 1; break;
 		case O_CALL: c->call = optarg; break;
+		case O_THRESHOLD:
+			if (!parse_long("--threshold", optarg, 0, 1000000000L, &v))
+				return 2;
+			c->threshold = (double)v;
+			break;
+		case O_DORMANT:
+			if (!parse_long("--dormant-years", optarg, 1, 100, &v))
+				return 2;
+			c->dormant_years = (int)v;
+			break;
 		case O_ACTION:
 			if (!parse_long("--action", optarg, 1, LONG_MAX, &v))
 				return 2;

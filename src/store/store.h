@@ -211,6 +211,43 @@ int store_partner_call_insert(struct store *st, struct partner_call *c, char **e
 int store_partner_call_each(struct store *st, int64_t authority_id, store_partner_call_fn fn,
 			    void *ctx, char **errmsg);
 
+/* ---- bulk reads for the analyses (sqlite_analysis.c) ---- */
+/* Which portfolio to read: authority_id 0 for every authority; year 0 for
+ * every year; reference_year: the year activity is judged up to. */
+struct store_portfolio_query {
+	int64_t authority_id;
+	int year;
+	int reference_year;
+	int public_only;
+};
+/* One action led by the authority, its financing in euros summed (actual,
+ * else planned) over the year (or every year). Strings are borrowed for the
+ * call; years are 0 when unknown. */
+struct store_portfolio_action {
+	int64_t id, partnership_id;   /* 0: standalone */
+	const char *type;
+	const char *kind;             /* its partnership's kind, NULL when standalone */
+	const char *countries;        /* '|' separated ISO codes, or NULL */
+	const char *domains;          /* '|' separated action-domain codes, or NULL */
+	double budget;
+	int financed_in_year;         /* a financing row of the year */
+	int first_year;               /* its first financing year */
+	int last_year;                /* its last financing year up to the reference year */
+	int start_year, end_year;
+};
+typedef int (*store_portfolio_action_fn)(void *ctx, const struct store_portfolio_action *a);
+int store_portfolio_actions(struct store *st, const struct store_portfolio_query *q,
+			    store_portfolio_action_fn fn, void *ctx, char **errmsg);
+/* One partnership the authority is a member of (every one when 0), by id. */
+struct store_portfolio_partnership {
+	int64_t id;
+	const char *name, *kind, *status;
+	int start_year, end_year;     /* 0: unknown */
+};
+typedef int (*store_portfolio_partnership_fn)(void *ctx, const struct store_portfolio_partnership *p);
+int store_portfolio_partnerships(struct store *st, const struct store_portfolio_query *q,
+				 store_portfolio_partnership_fn fn, void *ctx, char **errmsg);
+
 /* ---- IATI identifiers (sqlite_iati.c) ---- */
 /* The action imported from or exported as the activity with this
  * iati-identifier; EALA_ENOTFOUND when none. */

@@ -512,6 +512,10 @@ static int page_authority(struct req *r)
 	html_int(b, a.id);
 	html(b, "\">");
 	html_text(b, tr(r, "Money and law"));
+	html(b, "</a> · <a href=\"/analysis/portfolio?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "Portfolio review"));
 	html(b, "</a> · <a href=\"/authorities/");
 	html_int(b, a.id);
 	html(b, "/report\">");
