@@ -786,6 +786,13 @@ static const char *ctr(int lang, const char *en)
 	return lang == CL_LANG_EN ? en : dgettext("eala", en);
 }
 
+static const char *ctrn(int lang, const char *one, const char *many, unsigned long n)
+	__attribute__((format_arg(2))) __attribute__((format_arg(3)));
+static const char *ctrn(int lang, const char *one, const char *many, unsigned long n)
+{
+	return lang == CL_LANG_EN ? (n == 1 ? one : many) : dngettext("eala", one, many, n);
+}
+
 /* 32750.5 -> "32,751 €" in English, "32 751 €" in French. */
 static void euros(double v, int lang, char out[64])
 {
@@ -876,9 +883,14 @@ void portfolio_sentences(const struct portfolio_result *r, int lang, portfolio_s
 	if (r->has_strategy) {
 		percent(r->budget_on_priorities < 0 ? 0 : r->budget_on_priorities, lang, p1);
 		percent(r->actions_on_priorities < 0 ? 0 : r->actions_on_priorities, lang, p2);
-		snprintf(s, sizeof(s), ctr(lang, "Strategy \"%s\": %s of the budget and %s of the actions go to its "
-						 "declared priorities."),
-			 r->strategy_title ? r->strategy_title : "", p1, p2);
+		if (r->budget_on_priorities < 0)   /* no budget: no share of it to speak of */
+			snprintf(s, sizeof(s), ctr(lang, "Strategy \"%s\": no budget is recorded; %s of the actions go to "
+							 "its declared priorities."),
+				 r->strategy_title ? r->strategy_title : "", p2);
+		else
+			snprintf(s, sizeof(s), ctr(lang, "Strategy \"%s\": %s of the budget and %s of the actions go to "
+							 "its declared priorities."),
+				 r->strategy_title ? r->strategy_title : "", p1, p2);
 		fn(ctx, s);
 		for (size_t i = 0; i < r->n_priorities; i++) {
 			const struct portfolio_priority *p = &r->priorities[i];
@@ -901,15 +913,21 @@ void portfolio_sentences(const struct portfolio_result *r, int lang, portfolio_s
 		fn(ctx, ctr(lang, "No strategy in force is recorded: the coherence with declared priorities cannot "
 				  "be measured."));
 	}
-	snprintf(s, sizeof(s), ctr(lang, "%lld partnerships are dormant: recorded as such, or active with no action "
-					 "starting and no financing from %d to %d."),
+	snprintf(s, sizeof(s),
+		 ctrn(lang, "%lld partnership is dormant: recorded as such, or active with no action starting and no "
+			    "financing from %d to %d.",
+		      "%lld partnerships are dormant: recorded as such, or active with no action starting and no "
+		      "financing from %d to %d.", (unsigned long)r->dormant),
 		 (long long)r->dormant, r->params.reference_year - r->params.dormant_years + 1, r->params.reference_year);
 	fn(ctx, s);
 	for (size_t i = 0; i < r->n_unlinked; i++) {
-		snprintf(s, sizeof(s), ctr(lang, "In %s, %lld solidarity actions and %lld attractiveness actions share no "
-						 "partnership: nothing links them."),
-			 codelist_label(CL_COUNTRY, r->unlinked[i].country, lang), (long long)r->unlinked[i].solidarity,
-			 (long long)r->unlinked[i].attractiveness);
+		char sol[96], att[96];
+		long long ns = r->unlinked[i].solidarity, na = r->unlinked[i].attractiveness;
+		snprintf(sol, sizeof(sol), ctrn(lang, "%lld solidarity action", "%lld solidarity actions", (unsigned long)ns), ns);
+		snprintf(att, sizeof(att),
+			 ctrn(lang, "%lld attractiveness action", "%lld attractiveness actions", (unsigned long)na), na);
+		snprintf(s, sizeof(s), ctr(lang, "In %s, %s and %s share no partnership: nothing links them."),
+			 codelist_label(CL_COUNTRY, r->unlinked[i].country, lang), sol, att);
 		fn(ctx, s);
 	}
 }

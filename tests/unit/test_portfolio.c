@@ -166,7 +166,7 @@ static void strategy(void **state)
 static void count_sentence(void *ctx, const char *s)
 {
 	int *n = ctx;
-	if (strstr(s, "In Mali, 2 solidarity actions and 1 attractiveness actions share no partnership"))
+	if (strstr(s, "In Mali, 2 solidarity actions and 1 attractiveness action share no partnership"))
 		(*n)++;
 }
 
