@@ -23,6 +23,7 @@ enum {
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
 	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
+	OPT_ANALYSIS = 1 << 11,  /* --from Y --to Y --csv --territory ID (analyze) */
 };
 
 enum {
@@ -43,6 +44,9 @@ struct cli {
 	int labels;             /* --labels */
 	int64_t action_id;      /* --action, or 0 */
 	const char *call;       /* --call, or NULL */
+	int from, to;           /* --from, --to: years, or 0 */
+	int csv;                /* --csv */
+	int64_t territory;      /* --territory: an authority id, or 0 */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
