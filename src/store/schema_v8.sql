@@ -69,4 +69,4 @@ CREATE INDEX partnership_trend_ended ON partnership(substr(coalesce(status_date,
 CREATE INDEX partnership_trend_agreement ON partnership(substr(agreement_signed, 1, 4), draft)
 	WHERE agreement_signed IS NOT NULL;
 CREATE INDEX action_trend ON action(substr(start_date, 1, 4), domains, partnership_id IS NULL, draft);
-CREATE INDEX financing_trend ON financing(year, source, action_id, planned, actual);
+CREATE INDEX financing_trend ON financing(year, source, currency, action_id, planned, actual);
