@@ -231,9 +231,8 @@ static void charts(struct req *r, const struct trends_result *t)
 		series(r, t, TL_SOURCE, CL_FUNDING_SOURCE, AT(actual), 1), "organisations",
 		series(r, t, TL_SUBTYPE, CL_ORG_SUBTYPE, AT(organisations), 0));
 	json_object_set_new(data, "words",
-			    json_pack("{s:s, s:s, s:s, s:s, s:s}", "ended", tr(r, "ended"), "agreements",
-				      tr(r, "Agreements signed"), "oneoff", tr(r, "One-off actions"), "share",
-				      tr(r, "share of new partnerships with partners abroad"), "euros", tr(r, "euros spent")));
+			    json_pack("{s:s, s:s, s:s}", "ended", tr(r, "ended"), "agreements",
+				      tr(r, "Agreements signed"), "oneoff", tr(r, "One-off actions")));
 	char *s = json_dumps(data, JSON_COMPACT);
 	json_decref(data);
 	struct buf *b = &r->body;
