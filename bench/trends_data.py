@@ -6,8 +6,8 @@ dated (status_date 0 to 15 years after the start), a signed agreement on one
 partnership in three, ACTIONS actions (one in three outside any partnership,
 one to three domains each), one or two financing rows per action, and
 ACTIONS/20 organisations taking part in them. Written with SQLite directly
-into a database 'eala init' created, so that the triggers of schema v8 keep
-partner_countries as eala would.
+into a database 'eala init' created; partner_countries (schema v8) is then
+worked out by the statement the migration runs, as eala's store would.
 usage: trends_data.py DB PARTNERSHIPS ACTIONS"""
 import os
 import random
@@ -26,6 +26,9 @@ ended = [(r[0], int(r[1][:4])) for r in cur.execute("SELECT id, start_date FROM 
 cur.executemany("UPDATE partnership SET status_date = ? WHERE id = ?",
                 (("%d-06-30" % min(2025, y + random.randint(0, 15)), i) for i, y in ended))
 cur.execute("UPDATE partnership SET agreement_signed = start_date WHERE id % 3 = 0")
+migration = open(os.path.join(os.path.dirname(__file__), "..", "src", "store", "schema_v8.sql")).read()
+start = migration.index("UPDATE partnership SET partner_countries")
+cur.execute(migration[start:migration.index(";", start)])
 domains = ["water_sanitation", "culture", "education_youth", "governance", "health", "economic_development",
            "environment", "agriculture"]
 sources = ["own_budget", "water_1pct", "ministry_call", "afd_ficol", "eu_programme", "region"]

@@ -4,61 +4,20 @@
 --
 -- partnership.partner_countries: the countries of the members after the home
 -- one (the first), other than the home's country, sorted, '|' separated; NULL
--- when every partner is at home. Kept by the triggers below, whoever writes
--- the members or an authority's country, so that the income groups and
--- Europe's share come from one column instead of a join per partnership.
+-- when every partner is at home. Worked out here for the partnerships already
+-- there, then by the store (store_sqlite.c, partners_flush) at the commit of
+-- every transaction that writes a partnership's members, and when an
+-- authority changes (triggers doing it row by row made the twin-city import
+-- twice as slow). The income groups and Europe's share come from this one
+-- column instead of a join per partnership.
 ALTER TABLE partnership ADD COLUMN partner_countries TEXT;
-
--- the members of a partnership (the primary key goes the other way)
-CREATE INDEX partnership_member_partnership ON partnership_member(partnership_id, authority_id);
 
 UPDATE partnership SET partner_countries = (
 	SELECT group_concat(c, '|') FROM (
-		SELECT DISTINCT a.country AS c FROM partnership_member m JOIN authority a ON a.id = m.authority_id
-		WHERE m.partnership_id = partnership.id AND m.authority_id <> CAST(partnership.members AS INTEGER)
+		SELECT DISTINCT a.country AS c FROM json_each('[' || partnership.members || ']') m
+		JOIN authority a ON a.id = m.value WHERE m.key > 0
 		  AND a.country <> (SELECT h.country FROM authority h WHERE h.id = CAST(partnership.members AS INTEGER))
 		ORDER BY c));
-
-CREATE TRIGGER partnership_member_added AFTER INSERT ON partnership_member BEGIN
-	UPDATE partnership SET partner_countries = (
-		SELECT group_concat(c, '|') FROM (
-			SELECT DISTINCT a.country AS c FROM partnership_member m JOIN authority a ON a.id = m.authority_id
-			WHERE m.partnership_id = partnership.id AND m.authority_id <> CAST(partnership.members AS INTEGER)
-			  AND a.country <> (SELECT h.country FROM authority h WHERE h.id = CAST(partnership.members AS INTEGER))
-			ORDER BY c))
-	WHERE id = NEW.partnership_id;
-END;
-
-CREATE TRIGGER partnership_member_removed AFTER DELETE ON partnership_member BEGIN
-	UPDATE partnership SET partner_countries = (
-		SELECT group_concat(c, '|') FROM (
-			SELECT DISTINCT a.country AS c FROM partnership_member m JOIN authority a ON a.id = m.authority_id
-			WHERE m.partnership_id = partnership.id AND m.authority_id <> CAST(partnership.members AS INTEGER)
-			  AND a.country <> (SELECT h.country FROM authority h WHERE h.id = CAST(partnership.members AS INTEGER))
-			ORDER BY c))
-	WHERE id = OLD.partnership_id;
-END;
-
-CREATE TRIGGER partnership_members_changed AFTER UPDATE OF members ON partnership BEGIN
-	UPDATE partnership SET partner_countries = (
-		SELECT group_concat(c, '|') FROM (
-			SELECT DISTINCT a.country AS c FROM partnership_member m JOIN authority a ON a.id = m.authority_id
-			WHERE m.partnership_id = partnership.id AND m.authority_id <> CAST(partnership.members AS INTEGER)
-			  AND a.country <> (SELECT h.country FROM authority h WHERE h.id = CAST(partnership.members AS INTEGER))
-			ORDER BY c))
-	WHERE id = NEW.id;
-END;
-
-CREATE TRIGGER authority_country_changed AFTER UPDATE OF country ON authority
-WHEN OLD.country IS NOT NEW.country BEGIN
-	UPDATE partnership SET partner_countries = (
-		SELECT group_concat(c, '|') FROM (
-			SELECT DISTINCT a.country AS c FROM partnership_member m JOIN authority a ON a.id = m.authority_id
-			WHERE m.partnership_id = partnership.id AND m.authority_id <> CAST(partnership.members AS INTEGER)
-			  AND a.country <> (SELECT h.country FROM authority h WHERE h.id = CAST(partnership.members AS INTEGER))
-			ORDER BY c))
-	WHERE id IN (SELECT partnership_id FROM partnership_member WHERE authority_id = NEW.id);
-END;
 
 -- The trends' indexes: the year first, as the queries of sqlite_trends.c
 -- write it (an index on an expression serves only that expression), then
