@@ -7,6 +7,7 @@
 #include "../analysis/compliance.h"
 #include "../analysis/gap.h"
 #include "../analysis/portfolio.h"
+#include "../analysis/trends.h"
 #include "../core/codelist.h"
 
 #include <jansson.h>
@@ -215,8 +216,70 @@ out:
 	return status;
 }
 
+/* ---- trends ---- */
+
+static void trends_text(const struct trends_result *r)
+{
+	char *s[TRENDS_MAX_SENTENCES];
+	size_t n = trends_sentences(r, CL_LANG_EN, s);
+	if (r->first) {
+		printf("%-6s %8s %8s %8s %7s %7s %7s %7s %7s %10s %8s %13s %13s\n", "year", "started", "ended",
+		       "abroad", "low", "lowmid", "upmid", "high", "europe", "agreements", "one-off", "planned EUR",
+		       "actual EUR");
+		for (int y = r->first; y <= r->last; y++) {
+			const struct trends_year *t = &r->years[y - TRENDS_FIRST_YEAR];
+			printf("%-6d %8lld %8lld %8lld %7lld %7lld %7lld %7lld %7lld %10lld %8lld %13.0f %13.0f\n", y,
+			       (long long)t->n_started, (long long)t->n_ended, (long long)t->abroad,
+			       (long long)t->income[TI_LOW], (long long)t->income[TI_LOWER_MIDDLE],
+			       (long long)t->income[TI_UPPER_MIDDLE], (long long)t->income[TI_HIGH], (long long)t->europe,
+			       (long long)t->agreements, (long long)t->oneoff, t->planned_total, t->actual_total);
+		}
+		printf("\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\n", s[i]);
+		free(s[i]);
+	}
+}
+
+static int trends_cmd(struct cli *c)
+{
+	int problems = 0;
+	if (c->action_id || c->call || c->territory)
+		cli_error("analyze trends takes no --action, --call or --territory"), problems++;
+	if (c->filter.authority_id || c->filter.country || c->filter.q || c->filter.kind || c->filter.status ||
+	    c->filter.domain || c->filter.year)
+		cli_error("analyze trends covers every record: give the years with --from and --to"), problems++;
+	if (c->from && c->to && c->from > c->to)
+		cli_error("--from %d is after --to %d", c->from, c->to), problems++;
+	if (c->json && c->csv)
+		cli_error("analyze trends: --json or --csv, not both"), problems++;
+	if (problems)
+		return 2;
+	struct trends_result *r = malloc(sizeof(*r));
+	char *errmsg = NULL;
+	int status = 0;
+	if (!r || trends_load(c->st, c->from, c->to, 0, r, &errmsg)) {
+		cli_error("analyze trends: %s", errmsg ? errmsg : "cannot read the records");
+		status = 1;
+	} else if (c->json) {
+		status = cli_print_json(trends_json(r, CL_LANG_EN));
+	} else if (c->csv) {
+		status = trends_csv(r, stdout) ? 1 : 0;
+	} else {
+		trends_text(r);
+	}
+	free(errmsg);
+	free(r);
+	return status;
+}
+
 int cmd_analyze(struct cli *c)
 {
+	if (strcmp(c->args[0], "trends") != 0 && (c->from || c->to || c->csv || c->territory)) {
+		cli_error("--from, --to and --csv go with analyze trends");
+		return 2;
+	}
 	if (strcmp(c->args[0], "portfolio") == 0)
 		return portfolio_cmd(c);
 	if (c->threshold >= 0 || c->dormant_years) {
@@ -225,8 +288,14 @@ int cmd_analyze(struct cli *c)
 	}
 	if (strcmp(c->args[0], "compliance") == 0)
 		return compliance_cmd(c);
+	if (strcmp(c->args[0], "trends") == 0)
+		return trends_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, trends)", c->args[0]);
+		return 2;
+	}
+	if (c->from || c->to || c->csv || c->territory) {
+		cli_error("analyze gap takes no --from, --to, --csv or --territory");
 		return 2;
 	}
 	if (c->action_id || c->call) {

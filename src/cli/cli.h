@@ -24,6 +24,7 @@ enum {
 	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
 	OPT_PORTFOLIO = 1 << 11, /* --threshold EUR --dormant-years N (analyze portfolio) */
+	OPT_ANALYSIS = 1 << 12,  /* --from Y --to Y --csv --territory ID (analyze) */
 };
 
 enum {
@@ -46,6 +47,9 @@ struct cli {
 	const char *call;       /* --call, or NULL */
 	double threshold;       /* --threshold, or -1 */
 	int dormant_years;      /* --dormant-years, or 0 */
+	int from, to;           /* --from, --to: years, or 0 */
+	int csv;                /* --csv */
+	int64_t territory;      /* --territory: an authority id, or 0 */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;

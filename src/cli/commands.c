@@ -51,12 +51,13 @@ const struct command commands[] = {
 	 "add LOGIN --role R [--authority ID] [--name N] | grant LOGIN --role R [--authority ID] | passwd LOGIN | list",
 	 "accounts and their roles, scoped to an authority for editors and partner contributors",
 	 cmd_user},
-	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS | OPT_CALL | OPT_PORTFOLIO, CMD_DB,
+	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS | OPT_CALL | OPT_PORTFOLIO | OPT_ANALYSIS, CMD_DB,
 	 "gap|compliance|portfolio [--authority ID] [--year Y] [--json] | compliance --action ID --call NAME [--json]"
-	 "\n       portfolio [--authority ID] [--year Y] [--threshold EUR] [--dormant-years N] [--json]",
+	 "\n       portfolio [--authority ID] [--year Y] [--threshold EUR] [--dormant-years N] [--json]"
+	 "\n       | trends [--from Y] [--to Y] [--json|--csv]",
 	 "gap: expected against observed impacts; compliance: the money and law checks, or what an "
 	 "application to a call lacks; portfolio: where the actions and the money go, concentration, "
-	 "thin spread, strategy, dormant partnerships", cmd_analyze},
+	 "thin spread, strategy, dormant partnerships; trends: the observatory's series per year", cmd_analyze},
 	{"report", 1, 1, OPT_FILTERS | OPT_OUTPUT | OPT_LANG, CMD_DB,
 	 "annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr]",
 	 "the annual report of an authority for its citizens: one HTML file, or a PDF printed by Chromium",

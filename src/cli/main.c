@@ -76,13 +76,15 @@ static void usage(FILE *out, const char *prog)
 		"                   funded (default 5000)\n"
 		"  --dormant-years N  analyze portfolio: an active partnership with no action\n"
 		"                   starting and no financing for N years is dormant (default 3)\n"
+		"  --from Y --to Y  the years of analyze trends (default: those of the data)\n"
+		"  --csv            analyze trends as CSV (year,measure,key,value)\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
-       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT };
+       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FROM, O_TO, O_CSV, O_TERRITORY };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -108,6 +110,10 @@ static const struct option long_opts[] = {
 	{"call", required_argument, NULL, O_CALL},
 	{"threshold", required_argument, NULL, O_THRESHOLD},
 	{"dormant-years", required_argument, NULL, O_DORMANT},
+	{"from", required_argument, NULL, O_FROM},
+	{"to", required_argument, NULL, O_TO},
+	{"csv", no_argument, NULL, O_CSV},
+	{"territory", required_argument, NULL, O_TERRITORY},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -143,6 +149,7 @@ static unsigned option_class(int o)
 	case O_COLUMNS: case O_LABELS: return OPT_EXPORT;
 	case O_ACTION: case O_CALL: return OPT_CALL;
 	case O_THRESHOLD: case O_DORMANT: return OPT_PORTFOLIO;
+	case O_FROM: case O_TO: case O_CSV: case O_TERRITORY: return OPT_ANALYSIS;
 	default: return 0;
 	}
 }
@@ -207,6 +214,17 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 			if (!parse_long("--action", optarg, 1, LONG_MAX, &v))
 				return 2;
 			c->action_id = v;
+			break;
+		case O_FROM: case O_TO:
+			if (!parse_long(o == O_FROM ? "--from" : "--to", optarg, 1900, 2100, &v))
+				return 2;
+			*(o == O_FROM ? &c->from : &c->to) = (int)v;
+			break;
+		case O_CSV: c->csv = 1; break;
+		case O_TERRITORY:
+			if (!parse_long("--territory", optarg, 1, LONG_MAX, &v))
+				return 2;
+			c->territory = v;
 			break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;

@@ -26,6 +26,8 @@ struct store {
 		int64_t *slots;      /* open addressing, 0 for an empty slot */
 		size_t cap, n;
 	} fts_authority_pending;     /* ids in fts[FTS_AUTHORITY][0], for lookups */
+	struct fts_pending partners; /* partnerships whose partner_countries (schema v8)
+				      * must be worked out again, at the commit */
 };
 
 /* Search-index kinds: which *_fts table a record belongs to. */
@@ -40,6 +42,14 @@ int sq_fts_unindex(struct store *st, enum fts_kind kind, int64_t id, char **errm
  * already) before the transaction commits; outside a transaction, at once.
  * Inside a transaction, searches do not see what it wrote until it commits. */
 int sq_fts_touch(struct store *st, enum fts_kind kind, int64_t id, int replace, char **errmsg);
+
+/* A partnership was written before one of its members: its partner_countries
+ * is worked out at the commit, with fts_flush() (or at once outside a
+ * transaction). */
+int sq_partners_touch(struct store *st, int64_t id, char **errmsg);
+/* An authority's country may have changed: work out again the partner
+ * countries of every partnership it is a member of, now. */
+int sq_authority_partners_refresh(struct store *st, int64_t authority_id, char **errmsg);
 
 /* A cached prepared statement for sql (a string literal), reset and unbound.
  * Only for statements that are stepped to completion before the function

@@ -7,6 +7,8 @@
  */
 #include "sqlite_int.h"
 
+#include "../core/buf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,8 @@ int store_authority_update(struct store *st, const struct authority *a, char **e
 	sq_id(s, 1, a->id);
 	bind_authority(s, a);
 	if ((rc = sq_exec_stmt(st, s, errmsg, "updating an authority")))
+		return rc;
+	if ((rc = sq_authority_partners_refresh(st, a->id, errmsg)))
 		return rc;
 	return sq_fts_touch(st, FTS_AUTHORITY, a->id, 1, errmsg);
 }
@@ -567,17 +571,66 @@ static int index_members(struct store *st, const struct partnership *p, char **e
 	return rc;
 }
 
+static int cmp_country(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+/* The partner countries of schema v8 (the members' after the home one,
+ * other than the home's, sorted, '|' joined; NULL when none), read from
+ * the authorities' rows, which is cheaper than writing the row twice.
+ * [out] later: a member is not written yet (a transaction may write a
+ * partnership before its authorities): work it out at the commit. */
+static int partner_countries(struct store *st, const struct partnership *p, char **out, int *later,
+			     char **errmsg)
+{
+	static const char sql[] = "SELECT country FROM authority WHERE id = ?1";
+	char (*c)[8] = p->n_members ? calloc(p->n_members, sizeof(*c)) : NULL;
+	size_t n = 0;
+	*out = NULL;
+	*later = 0;
+	if (p->n_members && !c)
+		return EALA_ENOMEM;
+	for (size_t i = 0; i < p->n_members && !*later; i++) {
+		sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+		if (!s) {
+			free(c);
+			return EALA_EIO;
+		}
+		sqlite3_bind_int64(s, 1, p->members[i]);
+		const char *country = sqlite3_step(s) == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+		if (!country || strlen(country) >= sizeof(*c))
+			*later = 1;
+		else
+			snprintf(c[n++], sizeof(*c), "%s", country);
+		sqlite3_reset(s);
+	}
+	if (!*later && n > 1) {
+		qsort(c + 1, n - 1, sizeof(*c), cmp_country);
+		struct buf b = {0};
+		for (size_t i = 1; i < n; i++)
+			if (strcmp(c[i], c[0]) != 0 && strcmp(c[i], c[i - 1]) != 0)
+				buf_printf(&b, "%s%s", b.len ? "|" : "", c[i]);
+		*out = b.s;
+	}
+	free(c);
+	return EALA_OK;
+}
+
 int store_partnership_insert(struct store *st, struct partnership *p, char **errmsg)
 {
-	static const char sql[] = "INSERT INTO partnership(" PART_COLS ", members, member_key, draft)"
+	static const char sql[] = "INSERT INTO partnership(" PART_COLS ", members, member_key, draft,"
+				  " partner_countries)"
 				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-				  " ?16, ?17, ?18, ?19)";
-	char *key = member_key(p), *list = member_list(p);
-	int rc = EALA_OK;
+				  " ?16, ?17, ?18, ?19, ?20)";
+	char *key = member_key(p), *list = member_list(p), *partners = NULL;
+	int rc = EALA_OK, later = 0;
 	if (!key || !list) {
 		rc = EALA_ENOMEM;
 		goto out;
 	}
+	if ((rc = partner_countries(st, p, &partners, &later, errmsg)))
+		goto out;
 	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
 	if (!s) {
 		rc = EALA_EIO;
@@ -586,6 +639,7 @@ int store_partnership_insert(struct store *st, struct partnership *p, char **err
 	bind_partnership(s, p);
 	sq_text(s, 17, list);
 	sq_text(s, 18, key);
+	sq_text(s, 20, partners);
 	/* the unique index on (member_key, kind) finds duplicates, whichever way round */
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		int64_t existing;
@@ -600,9 +654,12 @@ int store_partnership_insert(struct store *st, struct partnership *p, char **err
 	}
 	p->id = sqlite3_last_insert_rowid(st->db);
 	rc = index_members(st, p, errmsg);
+	if (!rc && later)
+		rc = sq_partners_touch(st, p->id, errmsg);
 	if (!rc && !p->name_derived)
 		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, 0, errmsg);
 out:
+	free(partners);
 	free(key);
 	free(list);
 	return rc;
@@ -615,10 +672,12 @@ int store_partnership_update(struct store *st, const struct partnership *p, char
 		" status_reason = ?6, start_date = ?7, end_date = ?8, agreement_signed = ?9,"
 		" agreement_expires = ?10, agreement_renewed = ?11, deliberation_ref = ?12,"
 		" deliberation_date = ?13, source = ?14, illustrative = ?15, notes = ?16,"
-		" members = ?17, member_key = ?18, draft = ?19 WHERE id = ?1";
-	char *key = member_key(p), *list = member_list(p);
-	int rc = EALA_ENOMEM;
+		" members = ?17, member_key = ?18, draft = ?19, partner_countries = ?20 WHERE id = ?1";
+	char *key = member_key(p), *list = member_list(p), *partners = NULL;
+	int rc = EALA_ENOMEM, later = 0;
 	if (!key || !list)
+		goto out;
+	if ((rc = partner_countries(st, p, &partners, &later, errmsg)))
 		goto out;
 	if (!store_partnership_exists(st, p->id)) {
 		rc = EALA_ENOTFOUND;
@@ -633,12 +692,16 @@ int store_partnership_update(struct store *st, const struct partnership *p, char
 	bind_partnership(s, p);
 	sq_text(s, 17, list);
 	sq_text(s, 18, key);
+	sq_text(s, 20, partners);
 	if ((rc = sq_exec_stmt(st, s, errmsg, "updating a partnership")))
 		goto out;
 	rc = index_members(st, p, errmsg);
+	if (!rc && later)
+		rc = sq_partners_touch(st, p->id, errmsg);
 	if (!rc)
 		rc = sq_fts_touch(st, FTS_PARTNERSHIP, p->id, 1, errmsg);
 out:
+	free(partners);
 	free(key);
 	free(list);
 	return rc;

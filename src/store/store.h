@@ -247,6 +247,35 @@ struct store_portfolio_partnership {
 typedef int (*store_portfolio_partnership_fn)(void *ctx, const struct store_portfolio_partnership *p);
 int store_portfolio_partnerships(struct store *st, const struct store_portfolio_query *q,
 				 store_portfolio_partnership_fn fn, void *ctx, char **errmsg);
+/* ---- trends (sqlite_trends.c): yearly aggregates for the observatory ---- */
+enum store_trend {
+	STORE_TREND_STARTED,       /* partnerships by start year; key: kind, countries: partner countries */
+	STORE_TREND_ENDED,         /* partnerships of status ended, by the year of their status date,
+				    * else of their end date; key and countries as above */
+	STORE_TREND_AGREEMENTS,    /* partnerships by the year their agreement was signed */
+	STORE_TREND_ACTIONS,       /* actions by start year; key: their domains ('|' joined);
+				    * n_oneoff: of which outside any partnership */
+	STORE_TREND_FINANCING,     /* financing rows by year; key: funding source, currency; sums */
+	STORE_TREND_ORGANISATIONS, /* organisations by the year of the first action they take part
+				    * in (from every year up to 'to', 'from' ignored); key: subtype */
+};
+/* One group of records (strings borrowed for the call). */
+struct store_trend_row {
+	int year;
+	const char *key;        /* kind, domains, funding source or subtype; may be NULL */
+	const char *countries;  /* STARTED, ENDED: the partners' countries other than the
+				 * home's, sorted, '|' joined; NULL when none */
+	const char *currency;   /* FINANCING */
+	int64_t n;              /* how many records */
+	int64_t n_oneoff;       /* ACTIONS */
+	double planned, actual; /* FINANCING: the sums (absent figures count 0) */
+};
+typedef int (*store_trend_fn)(void *ctx, const struct store_trend_row *r);
+/* The groups of one aggregate for the years from..to; public_only leaves
+ * drafts out (the financing of draft actions, organisations seen only in
+ * draft actions). EALA_EINVAL for an unknown aggregate or from > to. */
+int store_trend_each(struct store *st, enum store_trend t, int from, int to, int public_only,
+		     store_trend_fn fn, void *ctx, char **errmsg);
 
 /* ---- IATI identifiers (sqlite_iati.c) ---- */
 /* The action imported from or exported as the activity with this

@@ -19,7 +19,7 @@
 #define EALA_APPLICATION_ID 0x45414c41 /* "EALA" */
 
 extern const char eala_schema_v1[], eala_schema_v2[], eala_schema_v3[], eala_schema_v4[],
-	eala_schema_v5[], eala_schema_v6[], eala_schema_v7[];
+	eala_schema_v5[], eala_schema_v6[], eala_schema_v7[], eala_schema_v8[];
 
 static const char *const migrations[] = {
 	eala_schema_v1,  /* 0 -> 1: the registry */
@@ -29,6 +29,7 @@ static const char *const migrations[] = {
 	eala_schema_v5,  /* 4 -> 5: outcome reporters, evidence documents */
 	eala_schema_v6,  /* 5 -> 6: IATI identifiers */
 	eala_schema_v7,  /* 6 -> 7: ODA declaration category, grant reports */
+	eala_schema_v8,  /* 7 -> 8: partner countries, the trends' indexes */
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(*migrations)))
 
@@ -307,6 +308,7 @@ void store_close(struct store *st)
 	for (int k = 0; k < FTS_KINDS; k++)
 		free(st->fts[k][0].ids), free(st->fts[k][1].ids);
 	free(st->fts_authority_pending.slots);
+	free(st->partners.ids);
 	free(st->error);
 	if (st->db) {
 		/* fold the WAL back so a copied .db file is complete */
@@ -437,6 +439,7 @@ static const struct {
 
 static void fts_forget(struct store *st)
 {
+	st->partners.n = 0;
 	for (int k = 0; k < FTS_KINDS; k++)
 		st->fts[k][0].n = st->fts[k][1].n = 0;
 	if (st->fts_authority_pending.n)
@@ -479,9 +482,63 @@ static int idset_add(struct idset *set, int64_t id)
 }
 
 /* Changed records lose their old row first; new ones have none to lose. */
+/* The countries of a partnership's members after the home one (the first),
+ * other than the home's country, sorted and '|' joined (schema_v8.sql). */
+#define PARTNER_COUNTRIES \
+	"(SELECT group_concat(c, '|') FROM (" \
+	" SELECT DISTINCT a.country AS c FROM json_each('[' || partnership.members || ']') m" \
+	" JOIN authority a ON a.id = m.value WHERE m.key > 0" \
+	" AND a.country <> (SELECT h.country FROM authority h WHERE h.id = CAST(partnership.members AS INTEGER))" \
+	" ORDER BY c))"
+
+static int partners_flush(struct store *st, char **errmsg)
+{
+	static const char sql[] = "UPDATE partnership SET partner_countries = " PARTNER_COUNTRIES
+				  " WHERE id IN (SELECT value FROM json_each(?1))";
+	if (!st->partners.n)
+		return EALA_OK;
+	char *ids = sq_ids_json(st->partners.ids, st->partners.n);
+	sqlite3_stmt *s = ids ? sq_cached(st, sql, errmsg) : NULL;
+	int rc = !ids ? EALA_ENOMEM : !s ? EALA_EIO : EALA_OK;
+	if (s) {
+		sqlite3_bind_text(s, 1, ids, -1, SQLITE_STATIC);
+		rc = sq_exec_stmt(st, s, errmsg, "working out the partner countries");
+		sqlite3_reset(s);
+	}
+	free(ids);
+	st->partners.n = 0;
+	return rc;
+}
+
+int sq_authority_partners_refresh(struct store *st, int64_t authority_id, char **errmsg)
+{
+	static const char sql[] = "UPDATE partnership SET partner_countries = " PARTNER_COUNTRIES
+				  " WHERE id IN (SELECT partnership_id FROM partnership_member WHERE authority_id = ?1)";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sqlite3_bind_int64(s, 1, authority_id);
+	return sq_exec_stmt(st, s, errmsg, "working out the partner countries");
+}
+
+int sq_partners_touch(struct store *st, int64_t id, char **errmsg)
+{
+	struct fts_pending *p = &st->partners;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 1024;
+		int64_t *v = realloc(p->ids, cap * sizeof(*v));
+		if (!v)
+			return EALA_ENOMEM;
+		p->ids = v;
+		p->cap = cap;
+	}
+	p->ids[p->n++] = id;
+	return st->depth ? EALA_OK : partners_flush(st, errmsg);
+}
+
 static int fts_flush(struct store *st, char **errmsg)
 {
-	int rc = EALA_OK;
+	int rc = partners_flush(st, errmsg);
 	for (int k = 0, r = 0; k < FTS_KINDS && !rc; r = !r, k += !r) {
 		if (!st->fts[k][r].n)
 			continue;
