@@ -34,6 +34,7 @@ enum codelist_id {
 	CL_IATI_INDICATOR_MEASURE,
 	CL_SDG_GOAL,
 	CL_EAPD_CATEGORY,      /* category of the yearly ODA declaration */
+	CL_STAKEHOLDER_LINK_KIND, /* kind of a local actor's link abroad */
 	CL_COUNT
 };
 
