@@ -427,8 +427,9 @@ void diagnostic_sentences(const struct diagnostic_result *r, int lang, diagnosti
 	}
 	buf_printf(&b, ctrn(lang, "%d local actor has links abroad", "%d local actors have links abroad",
 			    (unsigned long)r->actors), r->actors);
-	buf_printf(&b, ctrn(lang, " in %d country (%d links).", " in %d countries (%d links).",
-			    (unsigned long)r->by_country.n), (int)r->by_country.n, (int)r->n_links);
+	buf_printf(&b, ctrn(lang, " in %d country", " in %d countries", (unsigned long)r->by_country.n),
+		   (int)r->by_country.n);
+	buf_printf(&b, ctrn(lang, " (%d link).", " (%d links).", (unsigned long)r->n_links), (int)r->n_links);
 	fn(ctx, text_of(&b));
 	emptied(&b);
 	if (r->unpartnered) {
@@ -520,7 +521,7 @@ json_t *diagnostic_json(const struct diagnostic_result *r, int64_t authority_id,
 						       r->diaspora[i].name, "countries", cs ? cs : json_array()));
 	}
 	return json_pack("{s:I, s:i, s:i, s:i, s:i, s:{s:i, s:i, s:i}, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "authority", (json_int_t)authority_id, "actors", r->actors, "links", (int)r->n_links,
+			 "authority", (json_int_t)authority_id, "actors", r->actors, "link_count", (int)r->n_links,
 			 "countries", (int)r->by_country.n, "countries_without_partnership", r->unpartnered,
 			 "matches", "same_partner", r->matches[DIAG_SAME_PARTNER], "same_country",
 			 r->matches[DIAG_SAME_COUNTRY], "potential", r->matches[DIAG_POTENTIAL],

@@ -46,6 +46,7 @@ enum {
 	CL_ATTR_WB_REGION,   /* country: World Bank region */
 	CL_ATTR_WB_INCOME,   /* country: World Bank income group */
 	CL_ATTR_NAMES,       /* country: official and common names, '|' separated */
+	CL_ATTR_NUMERIC,     /* country: ISO numeric code ("466"), the world atlas's feature ids */
 	CL_NATTR
 };
 
