@@ -87,6 +87,11 @@ same "$code" "400" "a bad authority is a 400 page"
 hasnt out "<script>" "which does not echo it raw"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/static/diagnostic.js")
 same "$code" "200" "the map's script is served"
+if [ -x /usr/bin/chromium ] && [ -d "$ROOT/node_modules/playwright-core" ]; then
+	mkdir -p "$ROOT/build/test-shots"
+	(cd "$ROOT" && SHOTS="$ROOT/build/test-shots" node tests/browser/diagnostic.js "$URL" 1) >"$T/tap" 2>&1
+	tap_in "$T/tap"
+fi
 kill "$PID"
 wait "$PID"
 finish

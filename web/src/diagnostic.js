@@ -62,6 +62,11 @@ function draw() {
       ctx.fillStyle = "#1b2631"; ctx.fillText(label, x + 9, y + 4);
     }
   }
+  // for the browser test: which countries the map shaded and circled
+  window.ealaDiagnosticMap = {
+    shaded: countries.filter((f) => actors.has(f.id)).map((f) => actors.get(f.id).code).sort(),
+    circled: countries.filter((f) => partners.has(f.id)).length,
+  };
 }
 
 draw();
