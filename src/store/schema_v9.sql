@@ -1,4 +1,4 @@
--- v8: the territorial diagnostic (issue 6 item 1). A local actor's link
+-- v9: the territorial diagnostic (issue 6 item 1). A local actor's link
 -- abroad: an organisation of the territory (an association, a school, a
 -- company, a diaspora association) linked to a country, and there to a
 -- partner authority or a place named in words, in a domain, by a kind of
