@@ -6,6 +6,7 @@
 
 #include "../analysis/compliance.h"
 #include "../analysis/gap.h"
+#include "../analysis/diagnostic.h"
 #include "../analysis/portfolio.h"
 #include "../analysis/trends.h"
 #include "../core/codelist.h"
@@ -274,6 +275,57 @@ static int trends_cmd(struct cli *c)
 	return status;
 }
 
+/* ---- territorial diagnostic ---- */
+
+static void counts_text(const char *title, const struct diagnostic_counts *l, enum codelist_id list,
+			const char *none)
+{
+	printf("%-44s %8s %8s\n", title, "actors", "links");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diagnostic_count *x = &l->v[i];
+		const char *label = *x->code ? codelist_label(list, x->code, CL_LANG_EN) : none;
+		printf("%-44.44s %8d %8d%s\n", label, x->actors, x->links,
+		       list == CL_COUNTRY && !x->partnered ? "  (no partnership)" : "");
+	}
+	printf("\n");
+}
+
+static int diagnostic_cmd(struct cli *c)
+{
+	struct diagnostic_result r;
+	char *errmsg = NULL;
+	int status = 0;
+	if (c->action_id || c->call || c->filter.year) {
+		cli_error("analyze diagnostic takes no --action, --call or --year");
+		return 2;
+	}
+	if (!c->filter.authority_id) {
+		cli_error("analyze diagnostic needs --authority ID");
+		return 2;
+	}
+	if (!store_authority_exists(c->st, c->filter.authority_id)) {
+		cli_error("--authority %lld: no such authority", (long long)c->filter.authority_id);
+		return 1;
+	}
+	if (diagnostic_load(c->st, c->filter.authority_id, 0, &r, &errmsg)) {
+		cli_error("analyze diagnostic: %s", errmsg ? errmsg : "cannot read the records");
+		free(errmsg);
+		return 1;
+	}
+	if (c->json) {
+		status = cli_print_json(diagnostic_json(&r, c->filter.authority_id, CL_LANG_EN));
+		diagnostic_clear(&r);
+		return status;
+	}
+	counts_text("country", &r.by_country, CL_COUNTRY, "(no country)");
+	counts_text("type of actor", &r.by_type, CL_ORG_SUBTYPE, "(type not given)");
+	counts_text("domain", &r.by_domain, CL_ACTION_DOMAIN, "(no domain given)");
+	counts_text("kind of link", &r.by_kind, CL_STAKEHOLDER_LINK_KIND, "(no kind)");
+	diagnostic_sentences(&r, CL_LANG_EN, print_sentence, NULL);
+	diagnostic_clear(&r);
+	return status;
+}
+
 int cmd_analyze(struct cli *c)
 {
 	if (strcmp(c->args[0], "trends") != 0 && (c->from || c->to || c->csv || c->territory)) {
@@ -290,8 +342,10 @@ int cmd_analyze(struct cli *c)
 		return compliance_cmd(c);
 	if (strcmp(c->args[0], "trends") == 0)
 		return trends_cmd(c);
+	if (strcmp(c->args[0], "diagnostic") == 0)
+		return diagnostic_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, trends)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, diagnostic, trends)", c->args[0]);
 		return 2;
 	}
 	if (c->from || c->to || c->csv || c->territory) {

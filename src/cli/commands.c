@@ -54,10 +54,12 @@ const struct command commands[] = {
 	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS | OPT_CALL | OPT_PORTFOLIO | OPT_ANALYSIS, CMD_DB,
 	 "gap|compliance|portfolio [--authority ID] [--year Y] [--json] | compliance --action ID --call NAME [--json]"
 	 "\n       portfolio [--authority ID] [--year Y] [--threshold EUR] [--dormant-years N] [--json]"
-	 "\n       | trends [--from Y] [--to Y] [--json|--csv]",
+	 "\n       | trends [--from Y] [--to Y] [--json|--csv]"
+	 "\n       diagnostic --authority ID [--json]",
 	 "gap: expected against observed impacts; compliance: the money and law checks, or what an "
 	 "application to a call lacks; portfolio: where the actions and the money go, concentration, "
-	 "thin spread, strategy, dormant partnerships; trends: the observatory's series per year", cmd_analyze},
+	 "thin spread, strategy, dormant partnerships; trends: the observatory's series per year; diagnostic: the local actors' links abroad against "
+	 "the authority's partnerships (the potential), diaspora associations", cmd_analyze},
 	{"report", 1, 1, OPT_FILTERS | OPT_OUTPUT | OPT_LANG, CMD_DB,
 	 "annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr]",
 	 "the annual report of an authority for its citizens: one HTML file, or a PDF printed by Chromium",
@@ -196,10 +198,13 @@ static int import_json(struct cli *c)
 			status = 1;
 		} else {
 			printf("%s%s: %zu authorities, %zu organisations, %zu partnerships, %zu actions, "
-			       "%zu financing rows, %zu expected impacts, %zu observed outcomes\n",
+			       "%zu financing rows, %zu expected impacts, %zu observed outcomes",
 			       c->dry_run ? "dry run, nothing written: " : "", c->args[i],
 			       rep.authorities, rep.organisations, rep.partnerships, rep.actions,
 			       rep.financing, rep.expected_impacts, rep.observed_outcomes);
+			if (rep.stakeholder_links)
+				printf(", %zu local actors' links abroad", rep.stakeholder_links);
+			printf("\n");
 		}
 		errlist_clear(&errors);
 	}

@@ -27,6 +27,7 @@ static const char *const names[CL_COUNT] = {
 	[CL_IATI_INDICATOR_MEASURE] = "IndicatorMeasure",
 	[CL_SDG_GOAL] = "UNSDG-Goals",
 	[CL_EAPD_CATEGORY] = "eapd-category",
+	[CL_STAKEHOLDER_LINK_KIND] = "stakeholder-link-kind",
 };
 
 static struct codelist lists[CL_COUNT];

@@ -34,6 +34,7 @@ enum codelist_id {
 	CL_IATI_INDICATOR_MEASURE,
 	CL_SDG_GOAL,
 	CL_EAPD_CATEGORY,      /* category of the yearly ODA declaration */
+	CL_STAKEHOLDER_LINK_KIND, /* kind of a local actor's link abroad */
 	CL_COUNT
 };
 
@@ -45,6 +46,7 @@ enum {
 	CL_ATTR_WB_REGION,   /* country: World Bank region */
 	CL_ATTR_WB_INCOME,   /* country: World Bank income group */
 	CL_ATTR_NAMES,       /* country: official and common names, '|' separated */
+	CL_ATTR_NUMERIC,     /* country: ISO numeric code ("466"), the world atlas's feature ids */
 	CL_NATTR
 };
 

@@ -37,6 +37,15 @@ void organisation_clear(struct organisation *o)
 	memset(o, 0, sizeof(*o));
 }
 
+void stakeholder_link_clear(struct stakeholder_link *l)
+{
+	if (!l)
+		return;
+	FREE_ALL(&l->country, &l->place, &l->domain, &l->kind, &l->since, &l->source,
+		 &l->illustrative, &l->notes);
+	memset(l, 0, sizeof(*l));
+}
+
 void network_membership_clear(struct network_membership *m)
 {
 	if (!m)
@@ -361,6 +370,35 @@ int organisation_validate(const struct organisation *g, const struct origin *o, 
 	opt_code(&v, "subtype", CL_ORG_SUBTYPE, g->subtype);
 	if (g->country)
 		need_country(&v, "country", g->country);
+	return v.n;
+}
+
+/* "2019" or "2019-05-12" */
+static int since_valid(const char *s)
+{
+	if (date_valid(s))
+		return 1;
+	if (strlen(s) != 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return year_valid(atoi(s));
+}
+
+int stakeholder_link_validate(const struct stakeholder_link *l, const struct origin *o,
+			      struct errlist *el)
+{
+	struct vctx v = {o, el, 0};
+	if (!l->organisation_id)
+		problem(&v, "organisation", "is required", NULL);
+	need_country(&v, "country", l->country);
+	if (l->place && strlen(l->place) > 1000)
+		problem(&v, "place", "is longer than 1000 characters", NULL);
+	opt_code(&v, "domain", CL_ACTION_DOMAIN, l->domain);
+	need_code(&v, "kind", CL_STAKEHOLDER_LINK_KIND, l->kind);
+	if (l->since && !since_valid(l->since))
+		problem(&v, "since", "is not a year (YYYY) or a date (YYYY-MM-DD)", l->since);
 	return v.n;
 }
 

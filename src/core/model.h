@@ -53,6 +53,23 @@ struct organisation {
 	int draft;            /* 1: a draft, read by signed-in users only; 0: published */
 };
 
+/* A local actor's link abroad (the territorial diagnostic): an organisation of
+ * the territory linked to a country, there to a partner authority or to a
+ * place named in words. A draft when its organisation is. */
+struct stakeholder_link {
+	int64_t id;
+	int64_t organisation_id;      /* the local actor */
+	char *country;                /* ISO 3166-1 alpha-2, where the link goes */
+	int64_t partner_authority_id; /* the authority there, 0: none or not recorded */
+	char *place;                  /* a place named in words, when no authority */
+	char *domain;                 /* action-domain code, NULL: not said */
+	char *kind;                   /* stakeholder-link-kind code */
+	char *since;                  /* YYYY or YYYY-MM-DD, NULL: unknown */
+	char *source;
+	char *illustrative;
+	char *notes;
+};
+
 struct network_membership {
 	int64_t id;
 	int64_t authority_id;
@@ -266,6 +283,7 @@ struct audit_event {
 void authority_clear(struct authority *a);
 void organisation_clear(struct organisation *o);
 void network_membership_clear(struct network_membership *m);
+void stakeholder_link_clear(struct stakeholder_link *l);
 void partnership_clear(struct partnership *p);
 void action_clear(struct action *a);
 void financing_clear(struct financing *f);
@@ -290,6 +308,8 @@ int action_add_participant(struct action *a, int64_t organisation_id, int64_t au
  * to other records (ids) are the store's business, not checked here. */
 int authority_validate(const struct authority *a, const struct origin *o, struct errlist *el);
 int organisation_validate(const struct organisation *g, const struct origin *o, struct errlist *el);
+int stakeholder_link_validate(const struct stakeholder_link *l, const struct origin *o,
+			       struct errlist *el);
 int network_membership_validate(const struct network_membership *m, const struct origin *o,
 				struct errlist *el);
 int partnership_validate(const struct partnership *p, const struct origin *o, struct errlist *el);

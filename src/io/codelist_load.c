@@ -248,6 +248,7 @@ static int load_countries(struct codelist *cl, char **errmsg)
 			break;
 		struct code *c = &cl->v[cl->n - 1];
 		c->attr[CL_ATTR_ALPHA3] = xstrdup(a3);
+		c->attr[CL_ATTR_NUMERIC] = xstrdup(json_string_value(json_object_get(e, "numeric")));
 		struct strv names = {0};
 		strv_push(&names, name);
 		if (common)

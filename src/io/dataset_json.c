@@ -34,7 +34,8 @@
 
 enum sec {
 	S_AUTHORITY, S_ORGANISATION, S_MEMBERSHIP, S_PARTNERSHIP, S_ACTION, S_FINANCING,
-	S_BUDGET_YEAR, S_STRATEGY, S_EXPECTED, S_OUTCOME, S_PRACTICE, S_PARTNER_CALL, S_COUNT
+	S_BUDGET_YEAR, S_STRATEGY, S_EXPECTED, S_OUTCOME, S_PRACTICE, S_PARTNER_CALL,
+	S_STAKEHOLDER_LINK, S_COUNT
 };
 
 /* ================= reading: state ================= */
@@ -141,7 +142,7 @@ struct field {
 static const char *const section_names[S_COUNT] = {
 	"authorities", "organisations", "network_memberships", "partnerships", "actions",
 	"financing", "budget_years", "strategies", "expected_impacts", "observed_outcomes",
-	"practices", "partner_calls",
+	"practices", "partner_calls", "stakeholder_links",
 };
 
 /* Index + 1 of the record whose ref is 'ref' in section s, 0 when none. */
@@ -515,6 +516,21 @@ static const struct field membership_fields[] = {
 	FEND
 };
 
+static const struct field link_fields[] = {
+	FREFKEY,
+	FREF(struct stakeholder_link, "organisation", organisation_id, S_ORGANISATION),
+	FSTR(struct stakeholder_link, "country", country),
+	FREF(struct stakeholder_link, "partner", partner_authority_id, S_AUTHORITY),
+	FSTR(struct stakeholder_link, "place", place),
+	FSTR(struct stakeholder_link, "domain", domain),
+	FSTR(struct stakeholder_link, "kind", kind),
+	FSTR(struct stakeholder_link, "since", since),
+	FSTR(struct stakeholder_link, "source", source),
+	FILLUS(struct stakeholder_link),
+	FSTR(struct stakeholder_link, "notes", notes),
+	FEND
+};
+
 static const struct field partnership_fields[] = {
 	FREFKEY,
 	FSTR(struct partnership, "name", name),
@@ -782,6 +798,17 @@ static void check_membership(struct ctx *c, json_t *obj, void *rec, size_t i, co
 	errlist_clear(&el);
 }
 
+static void check_link(struct ctx *c, json_t *obj, void *rec, size_t i, const char *path)
+{
+	struct origin o = {c->file, 0};
+	struct errlist el;
+	(void)obj; (void)i;
+	errlist_init(&el);
+	stakeholder_link_validate(rec, &o, &el);
+	report(c, path, &el);
+	errlist_clear(&el);
+}
+
 static void check_partnership(struct ctx *c, json_t *obj, void *rec, size_t i, const char *path)
 {
 	struct origin o = {c->file, 0};
@@ -961,6 +988,7 @@ static void clear_expected(void *r) { expected_impact_clear(r); }
 static void clear_outcome(void *r) { observed_outcome_clear(r); }
 static void clear_practice(void *r) { practice_clear(r); }
 static void clear_partner_call(void *r) { partner_call_clear(r); }
+static void clear_link(void *r) { stakeholder_link_clear(r); }
 
 static const struct section_def {
 	size_t size;
@@ -987,6 +1015,7 @@ static const struct section_def {
 	{sizeof(struct practice), practice_fields, NULL, clear_practice, check_practice},
 	{sizeof(struct partner_call), partner_call_fields, NULL, clear_partner_call,
 	 check_partner_call},
+	{sizeof(struct stakeholder_link), link_fields, NULL, clear_link, check_link},
 };
 
 /* ================= reading: the document ================= */
@@ -1520,13 +1549,21 @@ static int write_partner_call(struct ctx *c, void *rec, char **errmsg)
 	return store_partner_call_insert(c->st, pc, errmsg);
 }
 
+static int write_link(struct ctx *c, void *rec, char **errmsg)
+{
+	struct stakeholder_link *l = rec;
+	l->organisation_id = id_of(c, S_ORGANISATION, l->organisation_id);
+	l->partner_authority_id = id_of(c, S_AUTHORITY, l->partner_authority_id);
+	return store_stakeholder_link_insert(c->st, l, errmsg);
+}
+
 typedef int (*write_fn)(struct ctx *c, void *rec, char **errmsg);
 
 /* In dependency order; authorities have write_authorities(). */
 static const write_fn writers[S_COUNT] = {
 	NULL, write_organisation, write_membership, write_partnership, write_action,
 	write_financing, write_budget_year, write_strategy, write_expected, write_outcome,
-	write_practice, write_partner_call,
+	write_practice, write_partner_call, write_link,
 };
 
 /* Step 4, inside the caller's transaction. [out] where: the section and
@@ -1562,7 +1599,7 @@ static void fill_report(const struct ctx *c, struct dataset_report *rep)
 		&rep->authorities, &rep->organisations, &rep->network_memberships,
 		&rep->partnerships, &rep->actions, &rep->financing, &rep->budget_years,
 		&rep->strategies, &rep->expected_impacts, &rep->observed_outcomes,
-		&rep->practices, &rep->partner_calls,
+		&rep->practices, &rep->partner_calls, &rep->stakeholder_links,
 	};
 	for (int k = 0; k < S_COUNT; k++)
 		*counts[k] = c->sec[k].n;
@@ -1787,6 +1824,23 @@ static int export_membership(void *ctx, const struct network_membership *m)
 	json_set_str(o, "end_date", m->end_date);
 	json_set_str(o, "source", m->source);
 	set_illustrative(o, m->illustrative);
+	return add(ctx, o);
+}
+
+static int export_link(void *ctx, const struct stakeholder_link *l)
+{
+	json_t *o = json_object();
+	set_ref(o, "ref", "link", l->id);
+	set_ref(o, "organisation", "organisation", l->organisation_id);
+	json_set_str(o, "country", l->country);
+	set_ref(o, "partner", "authority", l->partner_authority_id);
+	json_set_str(o, "place", l->place);
+	json_set_str(o, "domain", l->domain);
+	json_set_str(o, "kind", l->kind);
+	json_set_str(o, "since", l->since);
+	json_set_str(o, "source", l->source);
+	set_illustrative(o, l->illustrative);
+	json_set_str(o, "notes", l->notes);
 	return add(ctx, o);
 }
 
@@ -2059,6 +2113,8 @@ static int export_section(struct store *st, json_t *doc, enum sec k, struct expo
 		return store_practice_each(st, export_practice, x, errmsg);
 	case S_PARTNER_CALL:
 		return store_partner_call_each(st, 0, export_partner_call, x, errmsg);
+	case S_STAKEHOLDER_LINK:
+		return store_stakeholder_link_each(st, NULL, export_link, x, errmsg);
 	case S_COUNT:
 		break;
 	}

@@ -20,7 +20,7 @@
 struct dataset_report {
 	size_t authorities, organisations, network_memberships, partnerships, actions, financing,
 		budget_years, strategies, expected_impacts, observed_outcomes, practices,
-		partner_calls;
+		partner_calls, stakeholder_links;
 };
 
 /* Load a dataset file into st. An authority whose country and official code,

@@ -277,6 +277,44 @@ typedef int (*store_trend_fn)(void *ctx, const struct store_trend_row *r);
 int store_trend_each(struct store *st, enum store_trend t, int from, int to, int public_only,
 		     store_trend_fn fn, void *ctx, char **errmsg);
 
+/* ---- local actors' links abroad (sqlite_links.c) ---- */
+/* Which links to read; 0 leaves a field out. authority_id: the links of the
+ * organisations based in the authority or in an authority whose parent it
+ * is. public_only leaves out the links of draft organisations. */
+struct store_link_query {
+	int64_t organisation_id;
+	int64_t authority_id;
+	int public_only;
+};
+typedef int (*store_stakeholder_link_fn)(void *ctx, const struct stakeholder_link *l);
+int store_stakeholder_link_insert(struct store *st, struct stakeholder_link *l, char **errmsg);
+/* EALA_ENOTFOUND when there is no link l->id. */
+int store_stakeholder_link_update(struct store *st, const struct stakeholder_link *l, char **errmsg);
+int store_stakeholder_link_delete(struct store *st, int64_t id, char **errmsg);
+int store_stakeholder_link_get(struct store *st, int64_t id, struct stakeholder_link *out);
+/* By id. */
+int store_stakeholder_link_each(struct store *st, const struct store_link_query *q,
+				store_stakeholder_link_fn fn, void *ctx, char **errmsg);
+/* One link with its organisation's name and subtype and its partner
+ * authority's name (strings borrowed for the call; NULL when absent). */
+struct store_diagnostic_link {
+	int64_t id, organisation_id, partner_authority_id;
+	const char *organisation, *subtype;
+	const char *country, *partner, *place, *domain, *kind;
+};
+typedef int (*store_diagnostic_link_fn)(void *ctx, const struct store_diagnostic_link *l);
+int store_diagnostic_links(struct store *st, const struct store_link_query *q,
+			   store_diagnostic_link_fn fn, void *ctx, char **errmsg);
+/* Each partner of the authority: one row per other member of each of its
+ * partnerships (public_only: published partnerships and partners). */
+struct store_diagnostic_partner {
+	int64_t partnership_id, authority_id;
+	const char *partnership, *status, *name, *country;
+};
+typedef int (*store_diagnostic_partner_fn)(void *ctx, const struct store_diagnostic_partner *p);
+int store_diagnostic_partners(struct store *st, int64_t authority_id, int public_only,
+			      store_diagnostic_partner_fn fn, void *ctx, char **errmsg);
+
 /* ---- IATI identifiers (sqlite_iati.c) ---- */
 /* The action imported from or exported as the activity with this
  * iati-identifier; EALA_ENOTFOUND when none. */

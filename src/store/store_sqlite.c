@@ -19,7 +19,8 @@
 #define EALA_APPLICATION_ID 0x45414c41 /* "EALA" */
 
 extern const char eala_schema_v1[], eala_schema_v2[], eala_schema_v3[], eala_schema_v4[],
-	eala_schema_v5[], eala_schema_v6[], eala_schema_v7[], eala_schema_v8[];
+	eala_schema_v5[], eala_schema_v6[], eala_schema_v7[], eala_schema_v8[],
+	eala_schema_v9[];
 
 static const char *const migrations[] = {
 	eala_schema_v1,  /* 0 -> 1: the registry */
@@ -30,6 +31,7 @@ static const char *const migrations[] = {
 	eala_schema_v6,  /* 5 -> 6: IATI identifiers */
 	eala_schema_v7,  /* 6 -> 7: ODA declaration category, grant reports */
 	eala_schema_v8,  /* 7 -> 8: partner countries, the trends' indexes */
+	eala_schema_v9,  /* 8 -> 9: local actors' links abroad (stakeholder_link) */
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(*migrations)))
 

@@ -516,6 +516,10 @@ static int page_authority(struct req *r)
 	html_int(b, a.id);
 	html(b, "\">");
 	html_text(b, tr(r, "Portfolio review"));
+	html(b, "</a> · <a href=\"/analysis/diagnostic?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "Territorial diagnostic"));
 	html(b, "</a> · <a href=\"/authorities/");
 	html_int(b, a.id);
 	html(b, "/report\">");
@@ -731,6 +735,7 @@ int page_style(struct req *r)
 		"background:#f3f6f9;border-radius:4px}\n"
 		".facet h2{font-size:1em;margin:.5em 0 .2em}\n.facet ul{list-style:none;margin:0 0 .5em;padding:0}\n"
 		".facet .n{color:#555;font-size:.9em}\n.more{color:#555;font-size:.9em}\n.downloads{font-size:.9em;color:#555}\n.facet .remove{margin-left:.5em;font-size:.9em}\n"
+		"figure.diagnostic-map{margin:1em 0}\n#diagnostic-map{width:100%;max-width:60em;display:block}\n"
 		"figure.partners{margin:1em 0 0}\n#partners-map{width:100%;max-width:48em;display:block;cursor:crosshair}\n"
 		"footer{padding:1em;color:#555;text-align:center}\n";
 	r->content_type = "text/css; charset=utf-8";

@@ -232,6 +232,8 @@ int api_portfolio(struct req *r);    /* GET /api/v1/analysis/portfolio */
 int page_portfolio(struct req *r);   /* GET /analysis/portfolio */
 int api_trends(struct req *r);       /* GET /api/v1/analysis/trends[?format=csv] */
 int page_trends(struct req *r);      /* GET /analysis/trends */
+int api_diagnostic(struct req *r);   /* GET /api/v1/analysis/diagnostic */
+int page_diagnostic(struct req *r);  /* GET /analysis/diagnostic */
 /* On an action's page: the form that checks its application to a call. */
 void compliance_call_form(struct req *r, int64_t action_id);
 int page_report(struct req *r);      /* GET /authorities/{id}/report */

@@ -18,7 +18,7 @@ has err "run 'eala init' first" "and says to run eala init"
 
 run init
 expect_rc 0 "init creates the database"
-has out "created $EALA_DB (schema 8)" "init says it created schema 8"
+has out "created $EALA_DB (schema 9)" "init says it created schema 9"
 run init
 expect_rc 0 "init again"
 has out "is up to date" "init again changes nothing"
@@ -77,7 +77,7 @@ expect_rc 1 "a database of an older schema is not used as it is"
 has err "run 'eala init'" "and the message says to upgrade it"
 run --db "$T/v1.db" init
 expect_rc 0 "init upgrades it"
-has out "upgraded $T/v1.db from schema 1 to 8" "and says from which schema to which"
+has out "upgraded $T/v1.db from schema 1 to 9" "and says from which schema to which"
 run --db "$T/v1.db" stats --json
 same "$(json "j['authorities']")" "1" "the records are still there"
 
