@@ -24,6 +24,7 @@ enum {
 	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
 	OPT_PORTFOLIO = 1 << 11, /* --threshold EUR --dormant-years N (analyze portfolio) */
+	OPT_FORCE = 1 << 12,    /* --force (backup over an existing file) */
 };
 
 enum {
@@ -46,6 +47,7 @@ struct cli {
 	const char *call;       /* --call, or NULL */
 	double threshold;       /* --threshold, or -1 */
 	int dormant_years;      /* --dormant-years, or 0 */
+	int force;              /* --force */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;

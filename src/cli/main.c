@@ -76,13 +76,14 @@ static void usage(FILE *out, const char *prog)
 		"                   funded (default 5000)\n"
 		"  --dormant-years N  analyze portfolio: an active partnership with no action\n"
 		"                   starting and no financing for N years is dormant (default 3)\n"
+		"  --force          backup: replace FILE when it exists\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
-       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT };
+       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FORCE };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -108,6 +109,7 @@ static const struct option long_opts[] = {
 	{"call", required_argument, NULL, O_CALL},
 	{"threshold", required_argument, NULL, O_THRESHOLD},
 	{"dormant-years", required_argument, NULL, O_DORMANT},
+	{"force", no_argument, NULL, O_FORCE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -143,6 +145,7 @@ static unsigned option_class(int o)
 	case O_COLUMNS: case O_LABELS: return OPT_EXPORT;
 	case O_ACTION: case O_CALL: return OPT_CALL;
 	case O_THRESHOLD: case O_DORMANT: return OPT_PORTFOLIO;
+	case O_FORCE: return OPT_FORCE;
 	default: return 0;
 	}
 }
@@ -192,6 +195,7 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_LANG: c->lang = optarg; break;
 		case O_COLUMNS: c->columns = optarg; break;
 		case O_LABELS: c->labels = 1; break;
+		case O_FORCE: c->force = 1; break;
 		case O_CALL: c->call = optarg; break;
 		case O_THRESHOLD:
 			if (!parse_long("--threshold", optarg, 0, 1000000000L, &v))
