@@ -3,6 +3,7 @@
 #   make run      install what is missing, build, create ./eala.db with the demo data, tour
 #   make check    install what is missing, build (warnings are errors), run every test
 #   make check SAN=1   the same under AddressSanitizer and UBSan (build-san/)
+#   make fuzz     the libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS (60) each (clang, build-fuzz/)
 #   make bench    the benchmarks of bench/ (figures go to bench/BENCHMARKS.md by hand)
 #   make clean    remove the build directories
 
@@ -15,7 +16,7 @@ MESON_OPTS := -Dbuildtype=debugoptimized
 endif
 DB ?= eala.db
 
-.PHONY: all deps build run check bench clean
+.PHONY: all deps build run check bench fuzz clean
 
 all: build
 
@@ -42,5 +43,23 @@ check: build
 bench: build
 	@bench/run-all $(BUILD)/eala
 
+# each harness for FUZZ_SECONDS over its seeds (tests/fuzz/corpus/NAME, read only);
+# what it finds goes to build-fuzz/corpus/NAME, a crash to build-fuzz/crash-NAME-*
+FUZZ_SECONDS ?= 60
+FUZZERS := csv twincity iati json route
+fuzz: deps
+	@test -f build-fuzz/build.ninja || CC=clang meson setup build-fuzz -Dfuzz=true \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
+	@ninja -C build-fuzz --quiet $(addprefix tests/fuzz/fuzz_,$(FUZZERS))
+	@for f in $(FUZZERS); do \
+		mkdir -p build-fuzz/corpus/$$f; \
+		echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build-fuzz/tests/fuzz/fuzz_$$f \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=build-fuzz/crash-$$f- build-fuzz/corpus/$$f tests/fuzz/corpus/$$f \
+			2>build-fuzz/fuzz-$$f.log || { tail -60 build-fuzz/fuzz-$$f.log; exit 1; }; \
+		grep -E 'stat::number_of_executed_units|stat::new_units_added' build-fuzz/fuzz-$$f.log; \
+	done
+
 clean:
-	rm -rf build build-san web/dist
+	rm -rf build build-san build-fuzz web/dist

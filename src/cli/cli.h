@@ -25,6 +25,7 @@ enum {
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
 	OPT_PORTFOLIO = 1 << 11, /* --threshold EUR --dormant-years N (analyze portfolio) */
 	OPT_ANALYSIS = 1 << 12,  /* --from Y --to Y --csv --territory ID (analyze) */
+	OPT_FORCE = 1 << 13,    /* --force (backup over an existing file) */
 };
 
 enum {
@@ -50,6 +51,7 @@ struct cli {
 	int from, to;           /* --from, --to: years, or 0 */
 	int csv;                /* --csv */
 	int64_t territory;      /* --territory: an authority id, or 0 */
+	int force;              /* --force */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;

@@ -24,6 +24,8 @@ static int cmd_export(struct cli *c);
 static int cmd_list(struct cli *c);
 static int cmd_stats(struct cli *c);
 static int cmd_serve(struct cli *c);
+static int cmd_backup(struct cli *c);
+static int cmd_restore(struct cli *c);
 
 const struct command commands[] = {
 	{"init", 0, 0, 0, CMD_DB | CMD_CREATE, "",
@@ -66,6 +68,11 @@ const struct command commands[] = {
 	 cmd_report},
 	{"serve", 0, 0, OPT_LISTEN, 0, "[--listen 127.0.0.1:8080]",
 	 "serve the pages and the JSON API (/api/v1) until Ctrl-C or SIGTERM", cmd_serve},
+	{"backup", 1, 1, OPT_FORCE, CMD_DB, "FILE [--force]",
+	 "copy the database to FILE as it is now, while a server keeps writing", cmd_backup},
+	{"restore", 1, 1, 0, CMD_DB | CMD_CREATE, "FILE",
+	 "replace every record by those of the backup FILE (checked first), a running server "
+	 "included; everyone signs in again", cmd_restore},
 	{NULL, 0, 0, 0, 0, NULL, NULL, NULL},
 };
 
@@ -680,5 +687,31 @@ static int cmd_serve(struct cli *c)
 		free(errmsg);
 		return rc == EALA_EINVAL ? 2 : 1;
 	}
+	return 0;
+}
+
+/* ---- backup, restore ---- */
+
+static int cmd_backup(struct cli *c)
+{
+	char *errmsg = NULL;
+	if (store_backup(c->st, c->args[0], c->force, &errmsg)) {
+		cli_error("%s", errmsg ? errmsg : "backup failed");
+		free(errmsg);
+		return 1;
+	}
+	printf("backed up %s to %s\n", c->db, c->args[0]);
+	return 0;
+}
+
+static int cmd_restore(struct cli *c)
+{
+	char *errmsg = NULL;
+	if (store_restore(c->st, c->args[0], &errmsg)) {
+		cli_error("%s", errmsg ? errmsg : "restore failed");
+		free(errmsg);
+		return 1;
+	}
+	printf("restored %s from %s; every login session has ended\n", c->db, c->args[0]);
 	return 0;
 }

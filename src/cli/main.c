@@ -78,13 +78,14 @@ static void usage(FILE *out, const char *prog)
 		"                   starting and no financing for N years is dormant (default 3)\n"
 		"  --from Y --to Y  the years of analyze trends (default: those of the data)\n"
 		"  --csv            analyze trends as CSV (year,measure,key,value)\n"
+		"  --force          backup: replace FILE when it exists\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
-       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FROM, O_TO, O_CSV, O_TERRITORY };
+       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FROM, O_TO, O_CSV, O_TERRITORY, O_FORCE };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -114,6 +115,7 @@ static const struct option long_opts[] = {
 	{"to", required_argument, NULL, O_TO},
 	{"csv", no_argument, NULL, O_CSV},
 	{"territory", required_argument, NULL, O_TERRITORY},
+	{"force", no_argument, NULL, O_FORCE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -150,6 +152,7 @@ static unsigned option_class(int o)
 	case O_ACTION: case O_CALL: return OPT_CALL;
 	case O_THRESHOLD: case O_DORMANT: return OPT_PORTFOLIO;
 	case O_FROM: case O_TO: case O_CSV: case O_TERRITORY: return OPT_ANALYSIS;
+	case O_FORCE: return OPT_FORCE;
 	default: return 0;
 	}
 }
@@ -199,6 +202,7 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_LANG: c->lang = optarg; break;
 		case O_COLUMNS: c->columns = optarg; break;
 		case O_LABELS: c->labels = 1; break;
+		case O_FORCE: c->force = 1; break;
 		case O_CALL: c->call = optarg; break;
 		case O_THRESHOLD:
 			if (!parse_long("--threshold", optarg, 0, 1000000000L, &v))

@@ -38,6 +38,22 @@ int store_init(struct store *st, int *from, int *to, char **errmsg);
  * message saying what to do (run 'eala init', or upgrade eala) otherwise. */
 int store_check(struct store *st, char **errmsg);
 
+/* ---- durability: backup and restore, while a server reads and writes ----
+ * A PostgreSQL store will give these its own meaning (pg_dump, pg_restore). */
+
+/* Copy the whole database to path (a new SQLite file) as it is at one
+ * instant, without stopping writers: written to path.tmp, synced, then
+ * renamed. EALA_ECONFLICT when path exists and force is 0. */
+int store_backup(struct store *st, const char *path, int force, char **errmsg);
+
+/* Replace every record of the database by those of the backup at path, in
+ * one transaction that open connections (a running server) see whole.
+ * path must be an eala database at this schema whose integrity check passes
+ * (EALA_EINVAL, EALA_EVERSION otherwise, nothing changed). Every login session
+ * ends; the generation number goes above both databases'. The live database
+ * may be empty (a new file); another program's database is refused. */
+int store_restore(struct store *st, const char *path, char **errmsg);
+
 int store_begin(struct store *st);
 /* On failure the transaction is rolled back and store_error() says why. */
 int store_commit(struct store *st);
