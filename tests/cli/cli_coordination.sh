@@ -115,6 +115,11 @@ curl -s -o "$T/page.html" "$URL/authorities/2"
 has page.html 'href="/analysis/coordination?country=ML">Mali</a>' "an authority's page: who else works in its partners' country"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/static/coordination.js")
 same "$code" "200" "the chart's script is served"
+if [ -x /usr/bin/chromium ] && [ -d "$ROOT/node_modules/playwright-core" ]; then
+	mkdir -p "$ROOT/build/test-shots"
+	(cd "$ROOT" && SHOTS="$ROOT/build/test-shots" node tests/browser/coordination.js "$URL") >"$T/tap" 2>&1
+	tap_in "$T/tap"
+fi
 kill "$PID"
 wait "$PID"
 finish
