@@ -11,6 +11,7 @@
 
 #include "../analysis/coordination.h"
 #include "../core/codelist.h"
+#include "../core/text.h"
 #include "../io/records_csv.h"
 
 #include <ctype.h>
@@ -86,11 +87,33 @@ int api_coordination(struct req *r)
 
 /* ---- the page ---- */
 
+struct option_row {
+	const char *code, *label;
+	char *key;              /* the label case- and accent-folded: Émirats among the E */
+};
+
+static int cmp_option(const void *a, const void *b)
+{
+	const struct option_row *x = a, *y = b;
+	int c = strcmp(x->key ? x->key : x->label, y->key ? y->key : y->label);
+	return c ? c : strcmp(x->code, y->code);
+}
+
+/* A select of a code list's values, sorted by their label in the page's language. */
 static void select_list(struct req *r, const char *name, const char *label, enum codelist_id id, const char *cur,
 			const char *none)
 {
 	struct buf *b = &r->body;
 	const struct codelist *cl = codelist_get(id);
+	size_t n = cl ? cl->n : 0;
+	struct option_row *o = calloc(n ? n : 1, sizeof(*o));
+	for (size_t i = 0; o && i < n; i++) {
+		o[i].code = cl->v[i].code;
+		o[i].label = codelist_label(id, cl->v[i].code, lang_codelist(r));
+		o[i].key = text_loose_key(o[i].label);
+	}
+	if (o)
+		qsort(o, n, sizeof(*o), cmp_option);
 	html(b, "<label>");
 	html_text(b, label);
 	html(b, " <select name=\"");
@@ -101,13 +124,15 @@ static void select_list(struct req *r, const char *name, const char *label, enum
 		html_text(b, none);
 		html(b, "</option>");
 	}
-	for (size_t i = 0; cl && i < cl->n; i++) {
+	for (size_t i = 0; o && i < n; i++) {
 		html(b, "<option value=\"");
-		html_attr(b, cl->v[i].code);
-		html(b, cur && strcmp(cur, cl->v[i].code) == 0 ? "\" selected>" : "\">");
-		html_text(b, codelist_label(id, cl->v[i].code, lang_codelist(r)));
+		html_attr(b, o[i].code);
+		html(b, cur && strcmp(cur, o[i].code) == 0 ? "\" selected>" : "\">");
+		html_text(b, o[i].label);
 		html(b, "</option>");
+		free(o[i].key);
 	}
+	free(o);
 	html(b, "</select></label>\n");
 }
 
@@ -386,10 +411,20 @@ static int add_country(void *ctx, const struct store_diagnostic_partner *p)
 	return EALA_OK;
 }
 
-void coordination_links(struct req *r, int64_t authority_id, const char *home_country)
+void coordination_links(struct req *r, int64_t authority_id, const char *name, const char *home_country)
 {
 	struct countries c = {.home = home_country ? home_country : ""};
 	struct buf *b = &r->body;
+	/* as a partner: the home authorities that work with it */
+	html(b, "<p class=\"pooling\"><a href=\"/analysis/coordination?country=");
+	html_url_arg(b, c.home);
+	html(b, "&amp;territory=");
+	html_int(b, authority_id);
+	html(b, "\">");
+	html_text(b, tr(r, "Who works with"));
+	html(b, " ");
+	html_text(b, name ? name : "?");
+	html(b, "</a></p>\n");
 	if (store_diagnostic_partners(r->st, authority_id, !reads_drafts(r), add_country, &c, NULL) == EALA_OK &&
 	    c.v.n) {
 		html(b, "<p class=\"pooling\">");

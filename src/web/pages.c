@@ -525,7 +525,7 @@ static int page_authority(struct req *r)
 	html(b, "/report\">");
 	html_text(b, tr(r, "Annual report"));
 	html(b, "</a></p>\n");
-	coordination_links(r, a.id, a.country);
+	coordination_links(r, a.id, a.name, a.country);
 	html(b, "<dl>\n");
 	char *others = strv_join(&a.other_names, ", ");
 	field(r, "Other names", others);

@@ -237,8 +237,8 @@ int page_diagnostic(struct req *r);  /* GET /analysis/diagnostic */
 int api_coordination(struct req *r); /* GET /api/v1/analysis/coordination */
 int page_coordination(struct req *r);/* GET /analysis/coordination */
 /* On an authority's page: "Who else works in" each country of its partners,
- * linked to the pooling page. */
-void coordination_links(struct req *r, int64_t authority_id, const char *home_country);
+ * and "Who works with" it as a partner, linked to the pooling page. */
+void coordination_links(struct req *r, int64_t authority_id, const char *name, const char *home_country);
 /* On an action's page: the form that checks its application to a call. */
 void compliance_call_form(struct req *r, int64_t action_id);
 int page_report(struct req *r);      /* GET /authorities/{id}/report */

@@ -113,6 +113,15 @@ code=$(curl -s -o "$T/out" -w '%{http_code}' "$URL/analysis/coordination")
 same "$code" "200" "the page without a country: the form"
 curl -s -o "$T/page.html" "$URL/authorities/2"
 has page.html 'href="/analysis/coordination?country=ML">Mali</a>' "an authority's page: who else works in its partners' country"
+curl -s -o "$T/page.html" "$URL/authorities/4"
+has page.html 'href="/analysis/coordination?country=ML&amp;territory=4">Who works with Koulikoro</a>' \
+	"a partner's page: who works with it"
+curl -s -o "$T/page.html" "$URL/analysis/coordination"
+same "$(python3 -c "s = open('$T/page.html').read(); print(s.index('value=\"FR\"') < s.index('value=\"DE\"'))")" "True" \
+	"the countries sorted by their name (France before Germany)"
+curl -s -o "$T/page.html" "$URL/analysis/coordination?lang=fr"
+same "$(python3 -c "s = open('$T/page.html').read(); print(s.index('value=\"DE\"') < s.index('value=\"AD\"'))")" "True" \
+	"by their name in French (Allemagne before Andorre)"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/static/coordination.js")
 same "$code" "200" "the chart's script is served"
 if [ -x /usr/bin/chromium ] && [ -d "$ROOT/node_modules/playwright-core" ]; then
