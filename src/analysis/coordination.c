@@ -382,12 +382,23 @@ static int groups(struct coordination_result *r, const struct store_coordination
 	return rc;
 }
 
-static int in_kept_action(const struct store_coordination_row *rows, size_t n, const char *keep, int64_t pid)
+/* With a domain, a partnership is kept when one of its kept actions is:
+ * the partnerships of the kept actions, sorted, then one search each. */
+static int keep_partnerships_of_actions(const struct store_coordination_row *rows, size_t n, char *keep)
 {
+	int64_t *ids = malloc((n ? n : 1) * sizeof(*ids));
+	size_t m = 0;
+	if (!ids)
+		return EALA_ENOMEM;
 	for (size_t i = 0; i < n; i++)
-		if (keep[i] && rows[i].is_action && rows[i].partnership_id == pid)
-			return 1;
-	return 0;
+		if (keep[i] && rows[i].is_action && rows[i].partnership_id)
+			ids[m++] = rows[i].partnership_id;
+	qsort(ids, m, sizeof(*ids), cmp_id);
+	for (size_t i = 0; i < n; i++)
+		if (keep[i] && !rows[i].is_action && !bsearch(&rows[i].id, ids, m, sizeof(*ids), cmp_id))
+			keep[i] = 0;
+	free(ids);
+	return EALA_OK;
 }
 
 int coordination_compute(const struct store_coordination_row *rows, size_t n, const struct coordination_params *p,
@@ -407,10 +418,8 @@ int coordination_compute(const struct store_coordination_row *rows, size_t n, co
 	for (size_t i = 0; i < n; i++)
 		keep[i] = is_active(&rows[i], out->year) && (!p->territory || rows[i].partner_id == p->territory) &&
 			  (!p->domain || !rows[i].is_action || has_code(rows[i].domains, p->domain));
-	if (p->domain)  /* a partnership counts for the domain through its actions there */
-		for (size_t i = 0; i < n; i++)
-			if (keep[i] && !rows[i].is_action && !in_kept_action(rows, n, keep, rows[i].id))
-				keep[i] = 0;
+	if (p->domain && (rc = keep_partnerships_of_actions(rows, n, keep)))
+		goto out;
 	size_t nk = 0;
 	for (size_t i = 0; i < n; i++)
 		if (keep[i])
