@@ -5,12 +5,14 @@
 #include "cli.h"
 
 #include "../analysis/compliance.h"
+#include "../analysis/coordination.h"
 #include "../analysis/gap.h"
 #include "../analysis/diagnostic.h"
 #include "../analysis/portfolio.h"
 #include "../analysis/trends.h"
 #include "../core/codelist.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,10 +328,103 @@ static int diagnostic_cmd(struct cli *c)
 	return status;
 }
 
+/* ---- pooling ---- */
+
+static void coordination_text(const struct coordination_result *r)
+{
+	printf("%-44s %12s %8s %14s\n", "home authority", "partnerships", "actions", "budget (EUR)");
+	for (size_t i = 0; i < r->n_authorities; i++) {
+		const struct coordination_authority *a = &r->authorities[i];
+		printf("%-44.44s %12d %8d %14.0f\n", a->name ? a->name : "?", a->partnerships, a->actions, a->budget);
+	}
+	printf("\n");
+	for (size_t i = 0; i < r->n_clusters; i++) {
+		const struct coordination_cluster *c = &r->clusters[i];
+		printf("cluster %zu: %s, %s, %d-%d\n", i + 1, c->partner ? c->partner : codelist_label(CL_COUNTRY, r->country, CL_LANG_EN),
+		       codelist_label(CL_ACTION_DOMAIN, c->domain, CL_LANG_EN), c->from, c->to);
+		for (size_t k = 0; k < c->n_actions; k++) {
+			const struct coordination_action *x = &r->actions_v[c->actions[k]];
+			printf("  #%lld %s (%s, %d-%d, %.0f EUR)\n", (long long)x->id, x->title ? x->title : "",
+			       x->home ? x->home : "?", x->from, x->to, x->budget);
+		}
+	}
+	if (r->n_clusters)
+		printf("\n");
+	coordination_sentences(r, CL_LANG_EN, print_sentence, NULL);
+	for (size_t i = 0; i < r->n_suggestions; i++) {
+		const struct coordination_suggestion *s = &r->suggestions[i];
+		printf("  %d. score %d:", (int)i + 1, s->score);
+		for (unsigned bit = 1; bit <= COORD_BUDGETS; bit <<= 1)
+			if (s->reasons & bit)
+				printf(" %s", coordination_reason_name(bit));
+		printf("\n");
+	}
+}
+
+/* Every problem of the command line at once: 2 for a usage problem, 1 for
+ * an authority that is not there. */
+static int coordination_check(struct cli *c, char *country, struct coordination_params *p)
+{
+	int usage = 0, missing = 0;
+	if (c->action_id || c->call || c->filter.authority_id || c->filter.q || c->filter.kind || c->filter.status)
+		cli_error("analyze coordination takes --country, --territory, --domain and --year only"), usage++;
+	if (!c->filter.country) {
+		cli_error("analyze coordination needs --country ISO2 (the partner country)"), usage++;
+	} else {
+		snprintf(country, 8, "%s", c->filter.country);
+		for (char *q = country; *q; q++)
+			*q = (char)toupper((unsigned char)*q);
+		if (strlen(c->filter.country) != 2 || !codelist_has(CL_COUNTRY, country))
+			cli_error("--country '%s' is not an ISO 3166-1 alpha-2 country code", c->filter.country), usage++;
+	}
+	if (c->filter.domain && !codelist_has(CL_ACTION_DOMAIN, c->filter.domain))
+		cli_error("--domain '%s' is not a code of the action-domain list", c->filter.domain), usage++;
+	if (c->territory) {
+		struct authority au = {0};
+		if (store_authority_get(c->st, c->territory, &au))
+			cli_error("--territory %lld: no such authority", (long long)c->territory), missing++;
+		else if (c->filter.country && au.country && strcmp(au.country, country) != 0)
+			cli_error("--territory %lld: %s is in %s, not in %s", (long long)c->territory, au.name,
+				  au.country, country), usage++;
+		authority_clear(&au);
+	}
+	*p = (struct coordination_params){.country = country, .territory = c->territory, .domain = c->filter.domain,
+					  .year = c->filter.year};
+	return usage ? 2 : missing ? 1 : 0;
+}
+
+static int coordination_cmd(struct cli *c)
+{
+	char country[8] = "";
+	struct coordination_params p;
+	struct coordination_result r;
+	char *errmsg = NULL;
+	int status = coordination_check(c, country, &p);
+	if (status)
+		return status;
+	if (coordination_load(c->st, &p, 0, &r, &errmsg)) {
+		cli_error("analyze coordination: %s", errmsg ? errmsg : "cannot read the records");
+		free(errmsg);
+		return 1;
+	}
+	if (c->json)
+		status = cli_print_json(coordination_json(&r, &p, CL_LANG_EN));
+	else
+		coordination_text(&r);
+	coordination_clear(&r);
+	return status;
+}
+
 int cmd_analyze(struct cli *c)
 {
-	if (strcmp(c->args[0], "trends") != 0 && (c->from || c->to || c->csv || c->territory)) {
+	if (strcmp(c->args[0], "trends") != 0 && (c->from || c->to || c->csv)) {
 		cli_error("--from, --to and --csv go with analyze trends");
+		return 2;
+	}
+	if (strcmp(c->args[0], "coordination") == 0)
+		return coordination_cmd(c);
+	if (c->territory) {
+		cli_error("--territory goes with analyze coordination");
 		return 2;
 	}
 	if (strcmp(c->args[0], "portfolio") == 0)
@@ -345,7 +440,7 @@ int cmd_analyze(struct cli *c)
 	if (strcmp(c->args[0], "diagnostic") == 0)
 		return diagnostic_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, diagnostic, trends)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, diagnostic, trends, coordination)", c->args[0]);
 		return 2;
 	}
 	if (c->from || c->to || c->csv || c->territory) {

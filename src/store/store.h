@@ -331,6 +331,29 @@ typedef int (*store_diagnostic_partner_fn)(void *ctx, const struct store_diagnos
 int store_diagnostic_partners(struct store *st, int64_t authority_id, int public_only,
 			      store_diagnostic_partner_fn fn, void *ctx, char **errmsg);
 
+/* ---- pooling (sqlite_coordination.c) ---- */
+/* A partnership with a member in the country (one row per such member,
+ * after the home one) or an action located there. Strings borrowed for the
+ * call; NULL when absent. */
+struct store_coordination_row {
+	int is_action;                  /* 0: a partnership */
+	int64_t id;                     /* the partnership's or the action's */
+	int64_t home_id, home_parent_id;   /* the first member or the lead; its parent (0: none) */
+	int64_t partner_id;             /* the partner authority in the country (0: none) */
+	int64_t partnership_id;         /* an action's partnership (0: standalone) */
+	const char *name, *home, *partner, *status;
+	const char *domains;            /* actions: '|' joined */
+	int start_year, end_year;       /* 0: not given */
+	double budget;                  /* actions: financing in EUR, actual else planned, summed */
+	int n_financing;                /* actions: how many EUR financing rows have an amount */
+	int n_countries;                /* actions: how many countries it is located in */
+};
+typedef int (*store_coordination_fn)(void *ctx, const struct store_coordination_row *r);
+/* The partnerships first (by id), then the actions (by id); public_only
+ * leaves drafts out (the record, its home, its partner, its partnership). */
+int store_coordination_each(struct store *st, const char *country, int public_only, store_coordination_fn fn,
+			    void *ctx, char **errmsg);
+
 /* ---- IATI identifiers (sqlite_iati.c) ---- */
 /* The action imported from or exported as the activity with this
  * iati-identifier; EALA_ENOTFOUND when none. */

@@ -234,6 +234,11 @@ int api_trends(struct req *r);       /* GET /api/v1/analysis/trends[?format=csv]
 int page_trends(struct req *r);      /* GET /analysis/trends */
 int api_diagnostic(struct req *r);   /* GET /api/v1/analysis/diagnostic */
 int page_diagnostic(struct req *r);  /* GET /analysis/diagnostic */
+int api_coordination(struct req *r); /* GET /api/v1/analysis/coordination */
+int page_coordination(struct req *r);/* GET /analysis/coordination */
+/* On an authority's page: "Who else works in" each country of its partners,
+ * and "Who works with" it as a partner, linked to the pooling page. */
+void coordination_links(struct req *r, int64_t authority_id, const char *name, const char *home_country);
 /* On an action's page: the form that checks its application to a call. */
 void compliance_call_form(struct req *r, int64_t action_id);
 int page_report(struct req *r);      /* GET /authorities/{id}/report */
