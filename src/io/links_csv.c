@@ -210,7 +210,7 @@ static void validate_link(struct links_import *li, const struct lpending *p)
 	errlist_clear(&tmp);
 }
 
-/* A record that says nothing of its source comes from this file. */
+/* A new link from a file without a source column comes from this file. */
 static int default_source(char **source, const char *file)
 {
 	if (*source)
@@ -256,7 +256,9 @@ static int read_row(struct links_import *li, const struct csv_doc *doc, const st
 	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
 		if (set_text(row, at, texts[i], fields[i]))
 			return EALA_ENOMEM;
-	if (default_source(&p->l.source, p->file))
+	/* a file without the column tells where its links come from; a source
+	 * column is taken as written, so that an export imports back as it was */
+	if (at[L_SOURCE] < 0 && !p->exists && default_source(&p->l.source, p->file))
 		return EALA_ENOMEM;
 	validate_link(li, p);
 	return EALA_OK;
