@@ -288,6 +288,11 @@ int links_may_change(struct req *r, int64_t organisation_id, int op);
 /* Create, update or delete l ("create", "update", "delete") with its audit
  * event, in one transaction; before borrowed. The status, the message in *err. */
 int links_write(struct req *r, const char *op, struct stakeholder_link *l, struct json_t *before, char **err);
+/* form_links.c: the links on the organisation's page, and their form */
+void links_section(struct req *r, int64_t organisation_id);
+int page_link_form(struct req *r);
+int form_link_save(struct req *r);
+int form_link_delete(struct req *r);
 /* Save a record (a kind of enum record_kind) from a JSON object: new when id
  * is 0, else the fields given of record id. Problems go to el; returns the
  * HTTP status (200, 201 with *saved the id, 403, 404, 409, 422). */

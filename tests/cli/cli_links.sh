@@ -175,6 +175,51 @@ same "$(sqlite3 "$EALA_DB" "SELECT group_concat(operation || ':' || actor, ' ') 
 get /api/v1/openapi.json
 same "$(json "sorted(j['paths']['/api/v1/stakeholder_links/{id}'].keys())")" "['delete', 'get', 'put']" "documented in openapi.json"
 
+# ---- the organisation's page and its form ----
+get /organisations/2
+has out '<section id="links-abroad">' "the organisation's page lists its links abroad"
+has out "<td>Germany</td><td><a href=\"/authorities/5\">Bous</a></td><td>Education and youth" \
+	"country, partner and domain by their labels"
+hasnt out "/stakeholder_links/new" "anonymous readers get no form"
+get /organisations/2 -H "Accept-Language: fr"
+has out "<td>Allemagne</td>" "the labels in the page's language"
+get /login -X POST -c "$T/jar" --data-urlencode "login=ed" --data-urlencode "password=editor-pass"
+get /organisations/2 -b "$T/jar"
+has out '<a href="/stakeholder_links/new?organisation=2">Add a link abroad</a>' "its authority's editor may add one"
+get "/stakeholder_links/new?organisation=2" -b "$T/jar"
+same "$code" "200" "the form"
+has out '<option value="diaspora">Family or diaspora ties</option>' "the kinds of link as a select, by their labels"
+CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/out" | head -1)
+get /stakeholder_links/new -b "$T/jar" -X POST --data-urlencode "csrf=$CSRF" --data-urlencode "organisation_id=2" \
+	--data-urlencode "country=ZZ" --data-urlencode "kind=" --data-urlencode "since=soon" --data-urlencode "place=<script>x</script>"
+same "$code" "422" "a wrong form is a 422"
+has out "is not a code of the country list" "the problem next to the country"
+has out "Kind of link" "the kind named by its label"
+has out 'value="&lt;script&gt;x&lt;/script&gt;"' "what was typed comes back, escaped"
+get /stakeholder_links/new -b "$T/jar" -X POST --data-urlencode "organisation_id=2" --data-urlencode "country=ML" \
+	--data-urlencode "kind=exchange"
+same "$code" "403" "no CSRF token: 403"
+get /stakeholder_links/new -b "$T/jar" -X POST --data-urlencode "csrf=$CSRF" --data-urlencode "organisation_id=2" \
+	--data-urlencode "country=ML" --data-urlencode "partner_authority_id=4" --data-urlencode "kind=training" \
+	--data-urlencode "domain=education_youth" --data-urlencode "since=2021"
+same "$code" "303" "saved, back to the organisation"
+get /organisations/2 -b "$T/jar"
+has out "<td>Mali</td><td><a href=\"/authorities/4\">Koulikoro</a></td><td>Education and youth</td><td>Training or research</td><td>2021</td>" \
+	"the new link listed"
+FID=$(sqlite3 "$EALA_DB" "SELECT max(id) FROM stakeholder_link")
+get "/stakeholder_links/$FID/edit" -b "$T/jar" -X POST --data-urlencode "csrf=$CSRF" --data-urlencode "organisation_id=2" \
+	--data-urlencode "country=ML" --data-urlencode "partner_authority_id=4" --data-urlencode "kind=training" --data-urlencode "since=2022"
+same "$code $(sqlite3 "$EALA_DB" "SELECT since FROM stakeholder_link WHERE id = $FID")" "303 2022" "changed"
+get /login -X POST -c "$T/ojar" --data-urlencode "login=ot" --data-urlencode "password=other-pass"
+get "/stakeholder_links/$FID/edit" -b "$T/ojar"
+same "$code" "403" "another authority's editor may not open the form"
+get /organisations/2 -b "$T/ojar"
+hasnt out "/stakeholder_links/new" "nor is offered it"
+get "/stakeholder_links/$FID/delete" -b "$T/jar" -X POST --data-urlencode "csrf=$CSRF"
+same "$code $(sqlite3 "$EALA_DB" "SELECT count(*) FROM stakeholder_link WHERE id = $FID")" "303 0" "deleted"
+same "$(sqlite3 "$EALA_DB" "SELECT group_concat(operation || ':' || actor, ' ') FROM (SELECT operation, actor FROM audit_event WHERE kind = 'stakeholder_link' AND record_id = $FID ORDER BY id DESC LIMIT 3)")" \
+	"delete:ed update:ed create:ed" "the form's writes are audited like the API's (latest first)"
+
 kill "$PID"
 wait "$PID" 2>/dev/null
 finish
