@@ -133,6 +133,7 @@ static const struct route routes[] = {
 	{"GET", "/partnerships/{id}/history", page_history, ROUTE_HTML | ROUTE_DB},
 	{"GET", "/actions/{id}/history", page_history, ROUTE_HTML | ROUTE_DB},
 	{"GET", "/import", page_import, ROUTE_HTML | ROUTE_DB},
+	{"GET", "/import/stakeholder_links.csv", page_links_template, ROUTE_HTML},
 	{"POST", "/import", form_import, ROUTE_HTML | ROUTE_DB | ROUTE_BODY},
 	{"GET", "/static/upload.js", page_static, 0},
 	{"GET", "/login", page_login, ROUTE_HTML},

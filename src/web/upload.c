@@ -8,6 +8,7 @@
 #include "html.h"
 
 #include "../core/auth.h"
+#include "../io/links_csv.h"
 #include "../io/records_csv.h"
 
 #include <microhttpd.h>
@@ -37,7 +38,45 @@ static void import_form(struct req *r)
 		"</progress></p>\n</form>\n<script src=\"/static/upload.js\" defer></script>\n<p id=\"links-template\">");
 	/* the file an authority sends to its local actors (docs/DATA.md) */
 	html_text(b, tr(r, "To collect the links abroad of your local actors, send them the template:"));
-	html(b, " <code>eala export csv stakeholder_links --template --lang fr</code></p>\n");
+	html(b, " <a href=\"/import/stakeholder_links.csv?lang=fr\" download>");
+	html_text(b, tr(r, "in French"));
+	html(b, "</a>, <a href=\"/import/stakeholder_links.csv?lang=en\" download>");
+	html_text(b, tr(r, "in English"));
+	html(b, "</a> (<code>eala export csv stakeholder_links --template --lang fr</code>).</p>\n");
+}
+
+/* GET /import/stakeholder_links.csv?lang=fr|en: the header row an authority
+ * sends to its local actors, as 'eala export csv stakeholder_links --template'
+ * writes it; in the page's language when lang is not given. */
+int page_links_template(struct req *r)
+{
+	const char *lang = req_arg(r, "lang");
+	if (!lang)
+		lang = lang_codelist(r) == CL_LANG_FR ? "fr" : "en";
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int rc = f ? links_csv_template(f, lang) : EALA_ENOMEM;
+	if (f && fclose(f) && !rc)
+		rc = EALA_ENOMEM;
+	if (rc == EALA_EINVAL) {
+		r->status = MHD_HTTP_BAD_REQUEST;
+		page_begin(r, tr(r, "Not found"), NULL);
+		html(&r->body, "<p class=\"error\">");
+		html_text(&r->body, tr(r, "The template is in English (lang=en) or in French (lang=fr)."));
+		html(&r->body, "</p>\n");
+		page_end(r);
+	} else if (rc) {
+		r->status = MHD_HTTP_SERVICE_UNAVAILABLE;
+	} else {
+		buf_add(&r->body, text, len);
+		r->content_type = "text/csv; charset=utf-8";
+		snprintf(r->disposition, sizeof(r->disposition), "attachment; filename=\"%s\"",
+			 strcmp(lang, "fr") == 0 ? "liens_des_acteurs.csv" : "stakeholder_links.csv");
+		r->status = MHD_HTTP_OK;
+	}
+	free(text);
+	return r->status;
 }
 
 int page_import(struct req *r)

@@ -196,6 +196,8 @@ int form_save(struct req *r);
 int page_history(struct req *r);
 int page_import(struct req *r);
 int form_import(struct req *r);
+/* GET /import/stakeholder_links.csv?lang=fr|en: the links' CSV template */
+int page_links_template(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);

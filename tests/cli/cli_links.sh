@@ -175,6 +175,16 @@ same "$(sqlite3 "$EALA_DB" "SELECT group_concat(operation || ':' || actor, ' ') 
 get /api/v1/openapi.json
 same "$(json "sorted(j['paths']['/api/v1/stakeholder_links/{id}'].keys())")" "['delete', 'get', 'put']" "documented in openapi.json"
 
+# ---- the template from the /import page ----
+get "/import/stakeholder_links.csv?lang=fr"
+same "$code $(cat "$T/out")" "200 organisation;pays;collectivite_partenaire;lieu;domaine;nature_du_lien;depuis;source;illustratif;notes" \
+	"GET /import/stakeholder_links.csv?lang=fr: the French template, as the CLI writes it"
+code=$(curl -s -o "$T/out" -D "$T/headers" -w '%{http_code}' "$URL/import/stakeholder_links.csv?lang=en")
+has headers 'filename="stakeholder_links.csv"' "downloaded as a file"
+has headers "text/csv" "as CSV"
+get "/import/stakeholder_links.csv?lang=de"
+same "$code" "400" "another language is a 400"
+
 # ---- the organisation's page and its form ----
 get /organisations/2
 has out '<section id="links-abroad">' "the organisation's page lists its links abroad"
@@ -190,6 +200,8 @@ get "/stakeholder_links/new?organisation=2" -b "$T/jar"
 same "$code" "200" "the form"
 has out '<option value="diaspora">Family or diaspora ties</option>' "the kinds of link as a select, by their labels"
 CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/out" | head -1)
+get /import -b "$T/jar"
+has out 'href="/import/stakeholder_links.csv?lang=fr"' "the /import page offers the template"
 get /stakeholder_links/new -b "$T/jar" -X POST --data-urlencode "csrf=$CSRF" --data-urlencode "organisation_id=2" \
 	--data-urlencode "country=ZZ" --data-urlencode "kind=" --data-urlencode "since=soon" --data-urlencode "place=<script>x</script>"
 same "$code" "422" "a wrong form is a 422"
