@@ -33,14 +33,14 @@ enum record_kind links_csv_kind(const struct csv_doc *doc);
 struct links_import *links_import_new(struct store *st, struct errlist *el, links_lookup_fn lookup, void *ctx);
 void links_import_free(struct links_import *li);
 
-/* Read the rows of one document: every problem (cell, code, date, the same
- * id twice) into the error list with the file, line and column. A row whose
+/* Read the rows of one document: every problem (cell, code, date) into the error list with the file, line and column. A row whose
  * id is in the database updates that link (columns the file lacks keep their
  * values). EALA_OK, or EALA_ENOMEM. */
 int links_csv_read(struct links_import *li, const struct csv_doc *doc);
 
-/* Once every document is read: the organisations and partner authorities
- * exist, in the database or in the import. EALA_OK (problems go to the list). */
+/* Once every document is read: no id is given twice, the organisations and
+ * partner authorities exist, in the database or in the import. EALA_OK
+ * (problems go to the list), or EALA_ENOMEM. */
 int links_csv_check(const struct links_import *li);
 
 /* Write every link inside the caller's transaction; adds to

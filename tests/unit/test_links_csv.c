@@ -180,6 +180,7 @@ static void bad_rows(void **state)
 	const char *dup[] = {base, orgs, "id,organisation_id,country,kind,colour\n5,11,ML,diaspora,red\n5,12,DE,exchange,\n"};
 	assert_int_equal(import(f, f->st, dup, 3), EALA_EINVAL);
 	assert_true(has_error(&f->el, 1, "colour", "unknown column for stakeholder_links"));
+	assert_true(has_error(&f->el, 3, "id", "id 5 is already given on line 2"));
 	const char *missing[] = {"organisation_id,country\n11,ML\n"};
 	assert_int_equal(import(f, f->st, missing, 1), EALA_EINVAL);
 	assert_true(has_error(&f->el, 1, "kind", "missing column"));
