@@ -21,7 +21,7 @@ enum {
 	OPT_LISTEN = 1 << 6,    /* --listen ADDR:PORT */
 	OPT_USER = 1 << 7,      /* --role R --name N (and --authority) */
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
-	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
+	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels --template */
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
 	OPT_PORTFOLIO = 1 << 11, /* --threshold EUR --dormant-years N (analyze portfolio) */
 	OPT_ANALYSIS = 1 << 12,  /* --from Y --to Y --csv --territory ID (analyze) */
@@ -44,6 +44,7 @@ struct cli {
 	const char *lang;       /* --lang, or NULL */
 	const char *columns;    /* --columns, or NULL */
 	int labels;             /* --labels */
+	int template;           /* --template */
 	int64_t action_id;      /* --action, or 0 */
 	const char *call;       /* --call, or NULL */
 	double threshold;       /* --threshold, or -1 */

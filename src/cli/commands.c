@@ -7,6 +7,7 @@
 #include "../io/iati.h"
 #include "../io/export.h"
 #include "../io/record_json.h"
+#include "../io/links_csv.h"
 #include "../io/records_csv.h"
 #include "../io/twincity.h"
 #include "../web/web.h"
@@ -36,7 +37,8 @@ const struct command commands[] = {
 	 "twin-cities|csv|json|iati FILE... [--dry-run] [--kind K]",
 	 "import files, all or nothing; --dry-run only checks them", cmd_import},
 	{"export", 1, 2, OPT_OUTPUT | OPT_FILTERS | OPT_EXPORT | OPT_LANG, CMD_DB,
-	 "csv|xlsx|geojson|json|ndjson [KIND] [filters] [--columns A,B] [--labels] [--lang en|fr] [-o FILE|DIR]"
+	 "csv|xlsx|geojson|json|ndjson [KIND] [filters] [--columns A,B] [--labels] [--lang en|fr] [-o FILE|DIR]; "
+	 "csv stakeholder_links --template [--lang fr]"
 	 "\n       iati [organisations] [--authority ID] [-o FILE]"
 	 "\n       eapd --authority ID --year Y [-o FILE.csv|FILE.xlsx]",
 	 "write records: CSV of one kind (or of every kind into DIR), an XLSX workbook, GeoJSON, "
@@ -167,7 +169,7 @@ static int import_csv(struct cli *c)
 	enum record_kind kind = RK_NONE;
 	if (c->filter.kind && (kind = csv_kind_parse(c->filter.kind)) == RK_NONE) {
 		cli_error("--kind %s: expected authorities, organisations, partnerships, actions, "
-			  "expected_impacts or observed_outcomes", c->filter.kind);
+			  "expected_impacts, observed_outcomes or stakeholder_links", c->filter.kind);
 		return 2;
 	}
 	struct csv_import_report rep = {0};
@@ -345,6 +347,32 @@ static int export_iati(struct cli *c)
 	return cli_close_output(f, c->output) || rc ? 1 : 0;
 }
 
+/* The header row an authority sends to its local actors (links_csv.c). */
+static int export_template(struct cli *c, int format, enum record_kind k)
+{
+	const struct store_filter *f = &c->filter;
+	if (format != EXPORT_CSV || k != RK_STAKEHOLDER_LINK) {
+		cli_error("--template: only 'export csv stakeholder_links --template' has one");
+		return 2;
+	}
+	if (f->q || f->country || f->authority_id || f->kind || f->status || f->domain || f->year || c->columns ||
+	    c->labels) {
+		cli_error("export csv stakeholder_links --template takes --lang and -o FILE only");
+		return 2;
+	}
+	if (c->lang && strcmp(c->lang, "en") != 0 && strcmp(c->lang, "fr") != 0) {
+		cli_error("--lang: '%s' is not a language of the template (en or fr)", c->lang);
+		return 2;
+	}
+	FILE *out = cli_open_output(c->output);
+	if (!out)
+		return 1;
+	int rc = links_csv_template(out, c->lang);
+	if (rc)
+		cli_error("the template: %s", eala_strerror(rc));
+	return cli_close_output(out, c->output) || rc ? 1 : 0;
+}
+
 static int cmd_export(struct cli *c)
 {
 	const char *fmt = c->args[0];
@@ -365,6 +393,8 @@ static int cmd_export(struct cli *c)
 		return 2;
 	}
 	enum record_kind k = c->nargs == 2 ? csv_kind_parse(c->args[1]) : RK_NONE;
+	if (c->template)
+		return export_template(c, format, k);
 	/* the four kinds with their options go through the record exports; the
 	 * CSV of the results chain, of every kind, and the dataset stay as they were */
 	if (format != EXPORT_CSV && format != EXPORT_JSON)

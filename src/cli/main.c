@@ -69,6 +69,8 @@ static void usage(FILE *out, const char *prog)
 		"                   export's labels (default: English): en or fr\n"
 		"  --columns A,B    the columns of a CSV or XLSX export, by their CSV names\n"
 		"  --labels         a CSV export with code-list labels and headers in --lang\n"
+		"  --template       export csv stakeholder_links: the header row to fill in\n"
+		"                   (French names and ';' with --lang fr)\n"
 		"  --action ID      the action whose application is checked (analyze compliance)\n"
 		"  --call NAME      the call it applies to (data/rules/calls.csv: ministry_general,\n"
 		"                   ministry_thematic, ministry_bilateral, eu_programme, afd_ficol)\n"
@@ -85,7 +87,8 @@ static void usage(FILE *out, const char *prog)
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
-       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FROM, O_TO, O_CSV, O_TERRITORY, O_FORCE };
+       O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FROM, O_TO, O_CSV, O_TERRITORY, O_FORCE,
+       O_TEMPLATE };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -107,6 +110,7 @@ static const struct option long_opts[] = {
 	{"lang", required_argument, NULL, O_LANG},
 	{"columns", required_argument, NULL, O_COLUMNS},
 	{"labels", no_argument, NULL, O_LABELS},
+	{"template", no_argument, NULL, O_TEMPLATE},
 	{"action", required_argument, NULL, O_ACTION},
 	{"call", required_argument, NULL, O_CALL},
 	{"threshold", required_argument, NULL, O_THRESHOLD},
@@ -148,7 +152,7 @@ static unsigned option_class(int o)
 	case O_LISTEN: return OPT_LISTEN;
 	case O_ROLE: case O_NAME: return OPT_USER;
 	case O_LANG: return OPT_LANG;
-	case O_COLUMNS: case O_LABELS: return OPT_EXPORT;
+	case O_COLUMNS: case O_LABELS: case O_TEMPLATE: return OPT_EXPORT;
 	case O_ACTION: case O_CALL: return OPT_CALL;
 	case O_THRESHOLD: case O_DORMANT: return OPT_PORTFOLIO;
 	case O_FROM: case O_TO: case O_CSV: case O_TERRITORY: return OPT_ANALYSIS;
@@ -203,6 +207,7 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_COLUMNS: c->columns = optarg; break;
 		case O_LABELS: c->labels = 1; break;
 		case O_FORCE: c->force = 1; break;
+		case O_TEMPLATE: c->template = 1; break;
 		case O_CALL: c->call = optarg; break;
 		case O_THRESHOLD:
 			if (!parse_long("--threshold", optarg, 0, 1000000000L, &v))

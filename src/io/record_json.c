@@ -156,6 +156,23 @@ json_t *membership_json(const struct network_membership *m)
 	return o;
 }
 
+json_t *stakeholder_link_json(const struct stakeholder_link *l)
+{
+	json_t *o = json_object();
+	json_set_id(o, "id", l->id);
+	json_set_id(o, "organisation_id", l->organisation_id);
+	json_set_str(o, "country", l->country);
+	json_set_id(o, "partner_authority_id", l->partner_authority_id);
+	json_set_str(o, "place", l->place);
+	json_set_str(o, "domain", l->domain);
+	json_set_str(o, "kind", l->kind);
+	json_set_str(o, "since", l->since);
+	json_set_str(o, "source", l->source);
+	json_set_str(o, "illustrative", l->illustrative);
+	json_set_str(o, "notes", l->notes);
+	return o;
+}
+
 json_t *financing_json(const struct financing *f)
 {
 	json_t *o = json_object();
@@ -602,6 +619,24 @@ void membership_from_json(json_t *j, struct network_membership *m, struct errlis
 	get_str(&r, "end_date", &m->end_date);
 	get_str(&r, "source", &m->source);
 	get_str(&r, "illustrative", &m->illustrative);
+}
+
+void stakeholder_link_from_json(json_t *j, struct stakeholder_link *l, struct errlist *el)
+{
+	static const char *const known[] = {"organisation_id", "country", "partner_authority_id", "place", "domain",
+					    "kind", "since", "source", "illustrative", "notes", NULL};
+	struct reader r = {j, el, known, NULL};
+	check_known(&r);
+	get_id(&r, "organisation_id", &l->organisation_id);
+	get_str(&r, "country", &l->country);
+	get_id(&r, "partner_authority_id", &l->partner_authority_id);
+	get_str(&r, "place", &l->place);
+	get_str(&r, "domain", &l->domain);
+	get_str(&r, "kind", &l->kind);
+	get_str(&r, "since", &l->since);
+	get_str(&r, "source", &l->source);
+	get_str(&r, "illustrative", &l->illustrative);
+	get_str(&r, "notes", &l->notes);
 }
 
 /* Indicators: a list replaces the impact's list; an indicator with the id of

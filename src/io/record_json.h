@@ -14,6 +14,9 @@ json_t *organisation_json(const struct organisation *o);
 json_t *partnership_json(const struct partnership *p);
 json_t *action_json(const struct action *a);
 json_t *membership_json(const struct network_membership *m);
+/* A local actor's link abroad: the CSV's columns (organisation_id, country,
+ * partner_authority_id, place, domain, kind, since, ...). */
+json_t *stakeholder_link_json(const struct stakeholder_link *l);
 json_t *financing_json(const struct financing *f);
 json_t *budget_year_json(const struct budget_year *b);
 json_t *strategy_json(const struct strategy *s);
@@ -31,6 +34,7 @@ void organisation_from_json(json_t *j, struct organisation *o, struct errlist *e
 void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el);
 void action_from_json(json_t *j, struct action *a, struct errlist *el);
 void membership_from_json(json_t *j, struct network_membership *m, struct errlist *el);
+void stakeholder_link_from_json(json_t *j, struct stakeholder_link *l, struct errlist *el);
 /* "indicators", when present, replaces the list (an indicator keeps its id
  * when given one); problems inside are named "indicators[0].periods[1].end". */
 void expected_impact_from_json(json_t *j, struct expected_impact *e, struct errlist *el);

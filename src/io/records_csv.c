@@ -28,6 +28,7 @@
 #include "../core/codelist.h"
 #include "../core/text.h"
 #include "csvread.h"
+#include "links_csv.h"
 #include "results_csv.h"
 
 #include <ctype.h>
@@ -42,7 +43,8 @@
 /* ---- kinds ---- */
 
 static const char *const kind_names[RK_CSV_COUNT] = {"authorities", "organisations", "partnerships",
-						     "actions", "expected_impacts", "observed_outcomes"};
+						     "actions", "expected_impacts", "observed_outcomes",
+						     "stakeholder_links"};
 
 /* The kind named by s among words[0..n), by its loose key (case and accents). */
 static enum record_kind kind_lookup(const char *s, const char *const *words, const enum record_kind *kinds,
@@ -69,10 +71,14 @@ enum record_kind csv_kind_parse(const char *s)
 	static const char *const words[] = {
 		"expected_impact", "expected_impacts", "impact_attendu", "impacts_attendus",
 		"observed_outcome", "observed_outcomes", "resultat_observe", "resultats_observes",
+		"stakeholder_link", "stakeholder_links", "lien_a_l_international", "liens_a_l_international",
+		"lien_des_acteurs", "liens_des_acteurs",
 	};
 	static const enum record_kind kinds[] = {
 		RK_EXPECTED_IMPACT, RK_EXPECTED_IMPACT, RK_EXPECTED_IMPACT, RK_EXPECTED_IMPACT,
 		RK_OBSERVED_OUTCOME, RK_OBSERVED_OUTCOME, RK_OBSERVED_OUTCOME, RK_OBSERVED_OUTCOME,
+		RK_STAKEHOLDER_LINK, RK_STAKEHOLDER_LINK, RK_STAKEHOLDER_LINK, RK_STAKEHOLDER_LINK,
+		RK_STAKEHOLDER_LINK, RK_STAKEHOLDER_LINK,
 	};
 	enum record_kind k = record_kind_parse(s);
 	if (k != RK_NONE || !s)
@@ -125,7 +131,7 @@ const char *record_kind_name(enum record_kind k)
 const char *record_kind_singular(enum record_kind k)
 {
 	static const char *const names[RK_CSV_COUNT] = {"authority", "organisation", "partnership", "action",
-							"expected_impact", "observed_outcome"};
+							"expected_impact", "observed_outcome", "stakeholder_link"};
 	return k >= 0 && k < RK_CSV_COUNT ? names[k] : "?";
 }
 
@@ -344,6 +350,7 @@ struct import {
 	struct errlist *el;
 	struct kind_rows rows[RK_COUNT];
 	struct results_import *results;   /* the results chain's rows (results_csv.c) */
+	struct links_import *links;       /* local actors' links abroad (links_csv.c) */
 	int oom;
 };
 
@@ -596,6 +603,8 @@ static enum record_kind kind_from_header(const struct csv_doc *doc)
 		return RK_ORGANISATION;
 	if (csvdoc_column(doc, K("level", "niveau")) >= 0)
 		return RK_AUTHORITY;
+	if (links_csv_kind(doc) != RK_NONE)
+		return RK_STAKEHOLDER_LINK;
 	return results_csv_kind(doc);
 }
 
@@ -964,6 +973,8 @@ static int write_all(struct import *imp, char *const *paths, size_t n, int dry_r
 		rc = write_kind(imp, (enum record_kind)k, rep);
 	if (!rc)
 		rc = results_csv_write(imp->results, rep->created, rep->updated);
+	if (!rc)
+		rc = links_csv_write(imp->links, rep->created, rep->updated);
 	if (rc || dry_run)
 		goto out;
 	if ((rc = audit(imp->st, paths, n, rep, &errmsg))) {
@@ -999,6 +1010,7 @@ static void import_clear(struct import *imp)
 		free(kr->ids);
 	}
 	results_import_free(imp->results);
+	links_import_free(imp->links);
 	memset(imp, 0, sizeof(*imp));
 }
 
@@ -1009,6 +1021,12 @@ static int import_gives(void *ctx, enum record_kind k, int64_t id, int64_t *part
 	if (p && k == RK_ACTION && partnership_id)
 		*partnership_id = p->r.x.partnership_id;
 	return p != NULL;
+}
+
+/* What links_csv.c asks of the import's authorities and organisations. */
+static int import_has(void *ctx, enum record_kind k, int64_t id)
+{
+	return import_find(ctx, k, id) != NULL;
 }
 
 /* Read one file and tell its kind; RK_NONE when its rows cannot be used. */
@@ -1070,12 +1088,20 @@ int records_csv_import(struct store *st, char *const *paths, size_t n, enum reco
 	/* then the results chain, which refers to partnerships and actions */
 	if (!rc && !(imp.results = results_import_new(st, errors, import_gives, &imp)))
 		rc = EALA_ENOMEM;
-	for (int k = RK_COUNT; k < RK_CSV_COUNT && !rc; k++)
+	for (int k = RK_COUNT; k < RK_STAKEHOLDER_LINK && !rc; k++)
 		for (size_t i = 0; i < n && !rc; i++)
 			if (kinds[i] == (enum record_kind)k)
 				rc = results_csv_read(imp.results, (enum record_kind)k, &docs[i]);
 	if (!rc)
 		rc = results_csv_check(imp.results);
+	/* and the links, which refer to organisations and authorities */
+	if (!rc && !(imp.links = links_import_new(st, errors, import_has, &imp)))
+		rc = EALA_ENOMEM;
+	for (size_t i = 0; i < n && !rc; i++)
+		if (kinds[i] == RK_STAKEHOLDER_LINK)
+			rc = links_csv_read(imp.links, &docs[i]);
+	if (!rc)
+		rc = links_csv_check(imp.links);
 	if (rc)
 		goto out;
 	if (errlist_count(errors) > before) {
@@ -1194,6 +1220,8 @@ int records_csv_export(struct store *st, enum record_kind kind, const struct sto
 {
 	struct store_filter all = {0};
 	int rc = EALA_OK;
+	if (kind == RK_STAKEHOLDER_LINK)
+		return links_csv_export(st, out, errmsg);
 	if (kind >= RK_COUNT && kind < RK_CSV_COUNT)
 		return results_csv_export(st, kind, out, errmsg);
 	if (kind < 0 || kind >= RK_COUNT) {

@@ -21,7 +21,8 @@
 
 /* The kinds below RK_COUNT are the records with pages, forms and routes (the
  * web layer loops over them); the results chain's two kinds follow, known to
- * the CSV import and export only (results_csv.c). */
+ * the CSV import and export only (results_csv.c), then local actors' links
+ * abroad (links_csv.c). */
 enum record_kind {
 	RK_NONE = -1,
 	RK_AUTHORITY,
@@ -31,13 +32,15 @@ enum record_kind {
 	RK_COUNT,
 	RK_EXPECTED_IMPACT = RK_COUNT,   /* one CSV row per indicator period */
 	RK_OBSERVED_OUTCOME,
+	RK_STAKEHOLDER_LINK,             /* a local actor's link abroad (links_csv.c) */
 	RK_CSV_COUNT
 };
 
 /* "authorities" -> RK_AUTHORITY (singular and plural, English and French); RK_NONE if unknown.
  * Only the kinds below RK_COUNT. */
 enum record_kind record_kind_parse(const char *s);
-/* The same, and the results chain's kinds ("expected_impacts", "resultats_observes"...):
+/* The same, the results chain's kinds ("expected_impacts", "resultats_observes"...)
+ * and the links ("stakeholder_links", "liens_des_acteurs"):
  * the kinds a CSV file may hold. */
 enum record_kind csv_kind_parse(const char *s);
 const char *record_kind_name(enum record_kind k);   /* "authorities" */

@@ -670,6 +670,7 @@ static int page_organisation(struct req *r)
 	}
 	field(r, "Source", o.source);
 	html(b, "</dl>\n");
+	links_section(r, o.id);
 	organisation_clear(&o);
 	page_end(r);
 	return MHD_HTTP_OK;

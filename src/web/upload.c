@@ -1,12 +1,14 @@
 /* upload.c: importing a CSV file through the browser: the same import as
  * 'eala import csv' (src/io/records_csv.c: authorities, organisations,
- * partnerships, actions, expected impacts, observed outcomes), all or nothing, with every
+ * partnerships, actions, expected impacts, observed outcomes, local actors'
+ * links abroad), all or nothing, with every
  * problem listed by line. Whole files may touch any authority's records, so
  * importing needs a role that writes everywhere (admin). */
 #define _GNU_SOURCE
 #include "html.h"
 
 #include "../core/auth.h"
+#include "../io/links_csv.h"
 #include "../io/records_csv.h"
 
 #include <microhttpd.h>
@@ -24,15 +26,57 @@ static void import_form(struct req *r)
 	html(b, "\">\n<p class=\"field\"><label for=\"file\">");
 	html_text(b, tr(r, "CSV file"));
 	html(b, "</label>\n<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required>\n<small>");
-	html_text(b, tr(r, "authorities, organisations, partnerships, actions, expected impacts or observed "
-			   "outcomes, as docs/DATA.md describes; English or French headers; ',' or ';'; at most 1 MiB"));
+	html_text(b, tr(r, "authorities, organisations, partnerships, actions, expected impacts, observed "
+			   "outcomes or local actors' links abroad, as docs/DATA.md describes; English or French "
+			   "headers; ',' or ';'; at most 1 MiB"));
 	html(b, "</small></p>\n<p class=\"field\"><label for=\"dry_run\">");
 	html_text(b, tr(r, "Only check it"));
 	html(b, "</label>\n<input id=\"dry_run\" name=\"dry_run\" type=\"checkbox\" value=\"1\"></p>\n"
 		"<p><button type=\"submit\">");
 	html_text(b, tr(r, "Import"));
 	html(b, "</button> <progress id=\"import-progress\" max=\"100\" value=\"0\" hidden>"
-		"</progress></p>\n</form>\n<script src=\"/static/upload.js\" defer></script>\n");
+		"</progress></p>\n</form>\n<script src=\"/static/upload.js\" defer></script>\n<p id=\"links-template\">");
+	/* the file an authority sends to its local actors (docs/DATA.md) */
+	html_text(b, tr(r, "To collect the links abroad of your local actors, send them the template:"));
+	html(b, " <a href=\"/import/stakeholder_links.csv?lang=fr\" download>");
+	html_text(b, tr(r, "in French"));
+	html(b, "</a>, <a href=\"/import/stakeholder_links.csv?lang=en\" download>");
+	html_text(b, tr(r, "in English"));
+	html(b, "</a> (<code>eala export csv stakeholder_links --template --lang fr</code>).</p>\n");
+}
+
+/* GET /import/stakeholder_links.csv?lang=fr|en: the header row an authority
+ * sends to its local actors, as 'eala export csv stakeholder_links --template'
+ * writes it; in the page's language when lang is not given. */
+int page_links_template(struct req *r)
+{
+	const char *lang = req_arg(r, "lang");
+	if (!lang)
+		lang = lang_codelist(r) == CL_LANG_FR ? "fr" : "en";
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int rc = f ? links_csv_template(f, lang) : EALA_ENOMEM;
+	if (f && fclose(f) && !rc)
+		rc = EALA_ENOMEM;
+	if (rc == EALA_EINVAL) {
+		r->status = MHD_HTTP_BAD_REQUEST;
+		page_begin(r, tr(r, "Not found"), NULL);
+		html(&r->body, "<p class=\"error\">");
+		html_text(&r->body, tr(r, "The template is in English (lang=en) or in French (lang=fr)."));
+		html(&r->body, "</p>\n");
+		page_end(r);
+	} else if (rc) {
+		r->status = MHD_HTTP_SERVICE_UNAVAILABLE;
+	} else {
+		buf_add(&r->body, text, len);
+		r->content_type = "text/csv; charset=utf-8";
+		snprintf(r->disposition, sizeof(r->disposition), "attachment; filename=\"%s\"",
+			 strcmp(lang, "fr") == 0 ? "liens_des_acteurs.csv" : "stakeholder_links.csv");
+		r->status = MHD_HTTP_OK;
+	}
+	free(text);
+	return r->status;
 }
 
 int page_import(struct req *r)
@@ -115,7 +159,8 @@ int form_import(struct req *r)
 		static const char *const kinds[RK_CSV_COUNT] = {
 			[RK_AUTHORITY] = N_("authorities"), [RK_ORGANISATION] = N_("organisations"),
 			[RK_PARTNERSHIP] = N_("partnerships"), [RK_ACTION] = N_("actions"),
-			[RK_EXPECTED_IMPACT] = N_("expected impacts"), [RK_OBSERVED_OUTCOME] = N_("observed outcomes")};
+			[RK_EXPECTED_IMPACT] = N_("expected impacts"), [RK_OBSERVED_OUTCOME] = N_("observed outcomes"),
+			[RK_STAKEHOLDER_LINK] = N_("local actors' links abroad")};
 		for (int k = 0; k < RK_CSV_COUNT; k++) {
 			if (!rep.created[k] && !rep.updated[k])
 				continue;

@@ -196,6 +196,8 @@ int form_save(struct req *r);
 int page_history(struct req *r);
 int page_import(struct req *r);
 int form_import(struct req *r);
+/* GET /import/stakeholder_links.csv?lang=fr|en: the links' CSV template */
+int page_links_template(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);
@@ -278,6 +280,26 @@ int api_members_create(struct req *r);
 int api_members_update(struct req *r);
 int api_members_delete(struct req *r);
 int api_members_history(struct req *r);
+/* api_links.c: local actors' links abroad */
+int api_links_list(struct req *r);
+int api_links_get(struct req *r);
+int api_links_create(struct req *r);
+int api_links_update(struct req *r);
+int api_links_delete(struct req *r);
+/* A link's fields and references checked into el, named as the API names
+ * them (organisation_id, partner_authority_id...). */
+void links_check(struct req *r, const struct stakeholder_link *l, struct errlist *el);
+/* 1 when the request's user may do op (an enum operation) to the links of
+ * the organisation: authz_allows() scoped to its home authority. */
+int links_may_change(struct req *r, int64_t organisation_id, int op);
+/* Create, update or delete l ("create", "update", "delete") with its audit
+ * event, in one transaction; before borrowed. The status, the message in *err. */
+int links_write(struct req *r, const char *op, struct stakeholder_link *l, struct json_t *before, char **err);
+/* form_links.c: the links on the organisation's page, and their form */
+void links_section(struct req *r, int64_t organisation_id);
+int page_link_form(struct req *r);
+int form_link_save(struct req *r);
+int form_link_delete(struct req *r);
 /* Save a record (a kind of enum record_kind) from a JSON object: new when id
  * is 0, else the fields given of record id. Problems go to el; returns the
  * HTTP status (200, 201 with *saved the id, 403, 404, 409, 422). */

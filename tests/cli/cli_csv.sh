@@ -178,7 +178,7 @@ has out "1003,Région Côte-Est,,FR,region," "and has the records"
 
 run export csv -o exp
 expect_rc 0 "export csv -o DIR"
-for k in authorities organisations partnerships actions expected_impacts observed_outcomes; do
+for k in authorities organisations partnerships actions expected_impacts observed_outcomes stakeholder_links; do
 	[ -s "exp/$k.csv" ]
 	ok $? "export csv -o DIR writes $k.csv"
 done
@@ -187,7 +187,7 @@ has out "wrote exp/actions.csv" "export says what it wrote"
 run --db "$T/other.db" init
 run --db "$T/other.db" import csv exp/*.csv
 expect_rc 0 "the exported files import into a new database"
-has out "6 files, 12 rows" "every exported row is read (the results chain's files have no rows)"
+has out "7 files, 12 rows" "every exported row is read (the results chain's and the links' files have no rows)"
 run --db "$T/other.db" stats --json
 same "$(json "j['authorities'], j['organisations'], j['partnerships'], j['actions']")" "5 1 3 3" \
 	"the new database has every record"

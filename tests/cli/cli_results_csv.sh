@@ -106,7 +106,7 @@ expect_rc 1 "the wrong --kind is refused"
 has err "ambigu.csv:1: field 'reported_by': missing column: observed_outcomes need it" "naming the missing column"
 run import csv ambigu.csv --kind budgets
 expect_rc 2 "an unknown --kind is a usage error"
-has err "expected_impacts or observed_outcomes" "the usage names the results' kinds"
+has err "expected_impacts, observed_outcomes or stakeholder_links" "the usage names the results' kinds and the links"
 
 # ---- bad rows: refused whole, every problem named with its line and column ----
 S=$(stats_now)
@@ -230,7 +230,7 @@ get() {   # get PATH [curl options]: body in $T/out, status in $code
 get /login -X POST -c "$T/ajar" --data-urlencode "login=ad" --data-urlencode "password=admin-pass1"
 get /import -b "$T/ajar"
 ACSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/out" | head -1)
-has out "expected impacts or observed outcomes" "the import page names the results' files"
+has out "expected impacts, observed outcomes or local actors&#39;" "the import page names the results' files and the links"
 printf 'partnership_id,category,side,description\n11,economic.jobs,home,Jobs in Bous\n' >web_impacts.csv
 get /import -X POST -b "$T/ajar" -F "csrf=$ACSRF" -F "file=@web_impacts.csv"
 same "$code" "200" "an admin imports an impacts file through the page"

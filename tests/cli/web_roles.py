@@ -81,6 +81,14 @@ def town():
     return json.loads(out)["id"]
 
 
+def club(owner):
+    """A fresh organisation based in authority owner, made by the admin: a
+    local actor whose links abroad belong to that authority."""
+    status, out = call("POST", "/api/v1/organisations", {"name": "Club", "iati_type": "22", "authority_id": owner}, ADMIN)
+    assert status == 201, (status, out)
+    return json.loads(out)["id"]
+
+
 def make(kind, owner):
     """A fresh record of kind belonging to authority owner, made by the admin."""
     body = {
@@ -90,6 +98,8 @@ def make(kind, owner):
         if kind == "partnerships" else None,
         "actions": {"title": "Visit", "authority_id": owner, "type": "mission", "status": "2"},
         "network_memberships": {"authority_id": owner, "network_id": NETWORK, "role": "member"},
+        "stakeholder_links": {"organisation_id": club(owner), "country": "ML", "kind": "exchange"}
+        if kind == "stakeholder_links" else None,
     }[kind]
     status, out = call("POST", "/api/v1/" + kind, body, ADMIN)
     assert status == 201, (kind, status, out)
@@ -104,13 +114,15 @@ def new_body(kind, owner):
         if kind == "partnerships" else None,
         "actions": {"title": "Visit", "authority_id": owner, "type": "mission", "status": "2"},
         "network_memberships": {"authority_id": owner, "network_id": NETWORK, "role": "member"},
+        "stakeholder_links": {"organisation_id": club(owner), "country": "ML", "kind": "exchange"}
+        if kind == "stakeholder_links" else None,
     }[kind]
 
 
 def change(kind):
     return {"authorities": {"population": 1}, "organisations": {"notes": "n"},
             "partnerships": {"notes": "n"}, "actions": {"notes": "n"},
-            "network_memberships": {"role": "board"}}[kind]
+            "network_memberships": {"role": "board"}, "stakeholder_links": {"since": "2020"}}[kind]
 
 
 # who may write a record of an authority: the admin, its editor, a coordinator
@@ -124,7 +136,7 @@ def allowed(role, owner):
     return False
 
 
-KINDS = ["authorities", "organisations", "partnerships", "actions", "network_memberships"]
+KINDS = ["authorities", "organisations", "partnerships", "actions", "network_memberships", "stakeholder_links"]
 # an authority's own record is in its scope; another's is not (a new town
 # "belongs" to the authority it is part of, here through parent_id only for
 # updates and deletes, which look at the authority itself)
@@ -330,6 +342,23 @@ for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
             ok(status == 403, "%s POST /expected_impacts/ID/delete with a wrong CSRF token: %d (want 403)" % (role, status))
             status, _ = call("POST", "/expected_impacts/%d/delete" % eid, form={"csrf": csrf}, cookie=token)
             ok(status == (303 if edits else 403), "%s POST /expected_impacts/ID/delete on %s: %d" % (role, name, status))
+
+# local actors' links abroad through the form on the organisation's page
+for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
+    for owner in (MINE, OTHER):
+        where = "of Quetigny" if owner == MINE else "of Autreville"
+        may = allowed(role, owner)
+        form = {"csrf": csrf or "", "organisation_id": str(club(owner)), "country": "ML", "kind": "exchange"}
+        status, _ = call("POST", "/stakeholder_links/new", form=form, cookie=token)
+        want = 303 if role == "anonymous" or may else 403
+        ok(status == want, "%s POST /stakeholder_links/new for a club %s: %d (want %d)" % (role, where, status, want))
+        lid = make("stakeholder_links", owner)
+        if role != "anonymous":
+            status, _ = call("POST", "/stakeholder_links/%d/delete" % lid, form={"csrf": "0" * 64}, cookie=token)
+            ok(status == 403, "%s POST /stakeholder_links/ID/delete with a wrong CSRF token: %d (want 403)" % (role, status))
+        status, _ = call("POST", "/stakeholder_links/%d/delete" % lid, form={"csrf": csrf or ""}, cookie=token)
+        want = 303 if role == "anonymous" or may else 403
+        ok(status == want, "%s POST /stakeholder_links/ID/delete %s: %d (want %d)" % (role, where, status, want))
 
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
