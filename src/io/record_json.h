@@ -31,6 +31,7 @@ void organisation_from_json(json_t *j, struct organisation *o, struct errlist *e
 void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el);
 void action_from_json(json_t *j, struct action *a, struct errlist *el);
 void membership_from_json(json_t *j, struct network_membership *m, struct errlist *el);
+void partner_call_from_json(json_t *j, struct partner_call *c, struct errlist *el);
 /* "indicators", when present, replaces the list (an indicator keeps its id
  * when given one); problems inside are named "indicators[0].periods[1].end". */
 void expected_impact_from_json(json_t *j, struct expected_impact *e, struct errlist *el);

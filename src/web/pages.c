@@ -520,6 +520,14 @@ static int page_authority(struct req *r)
 	html_int(b, a.id);
 	html(b, "\">");
 	html_text(b, tr(r, "Territorial diagnostic"));
+	html(b, "</a> · <a href=\"/analysis/match?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "Partner matching"));
+	html(b, "</a> · <a href=\"/partner_calls/new?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "New partner call"));
 	html(b, "</a> · <a href=\"/authorities/");
 	html_int(b, a.id);
 	html(b, "/report\">");
