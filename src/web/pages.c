@@ -724,7 +724,7 @@ int page_style(struct req *r)
 		".chart{position:relative;height:320px;max-width:760px;margin:1em 0}\n"
 		"table.gap{border-collapse:collapse;margin:1em 0}"
 		"table.gap th,table.gap td{padding:.25em .75em;border-bottom:1px solid #ddd;text-align:left}"
-		"table.gap td{text-align:right}\n"
+		"table.gap td{text-align:right}table.calls td{text-align:left}\n"
 		"table.indicator,table.periods{margin:.8em 0 1.2em}"
 		"table.indicator caption,table.periods caption{text-align:left;font-weight:600;padding:.2em 0}\n"
 		"article.result{border-left:3px solid #c9d6e2;padding-left:1em;margin:1em 0}\n"

@@ -200,6 +200,13 @@ same "$code" "303" "saved, then shown"
 get "/api/v1/partner_calls?authority=1"
 same "$code $(json "[(c['title'], c['countries'], c['status']) for c in j['items']][-1]")" \
 	"200 ('Youth exchanges', ['MG'], 'open')" "the call saved by the form"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/static/calls.js")
+same "$code" "200" "the map's script is served"
+if [ -x /usr/bin/chromium ] && [ -d "$ROOT/node_modules/playwright-core" ]; then
+	mkdir -p "$ROOT/build/test-shots"
+	(cd "$ROOT" && SHOTS="$ROOT/build/test-shots" node tests/browser/calls.js "$URL") >"$T/tap" 2>&1
+	tap_in "$T/tap"
+fi
 kill "$PID"
 wait "$PID" 2>/dev/null
 finish
