@@ -263,7 +263,10 @@ static int score(const struct match_input *in, const struct store_match_authorit
 	for (size_t i = 0; i < in->n_presence; i++)
 		if (a->country && strcmp(in->presence[i].country, a->country) == 0)
 			c->home_authorities = in->presence[i].n;
-	c->part[MATCH_UNDERSERVED] = 1.0 / (1.0 + (double)c->home_authorities);
+	/* a partner at home (a call for co-partners) gets no bonus: the part is
+	 * about the countries abroad where few home authorities work */
+	int at_home = me->country && a->country && strcmp(me->country, a->country) == 0;
+	c->part[MATCH_UNDERSERVED] = at_home ? 0 : 1.0 / (1.0 + (double)c->home_authorities);
 
 	double total = in->rules->total > 0 ? in->rules->total : 1;
 	for (int k = 0; k < MATCH_NPARTS; k++) {

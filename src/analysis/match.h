@@ -13,7 +13,8 @@
  *   stakeholders  1 when a local actor of the caller has a link to the
  *                 candidate itself, a half when only to its country;
  *   underserved   1 / (1 + n), n the authorities of the caller's country
- *                 with a partnership in the candidate's country.
+ *                 with a partnership in the candidate's country; 0 for a
+ *                 candidate of the caller's own country.
  *
  * score = 100 x sum(weight x part) / sum(weights), the weights read from
  * data/rules/match.csv; each part's points are its share of the score.

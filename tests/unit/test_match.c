@@ -243,12 +243,33 @@ static void data_files(void **state)
 	errlist_clear(&el);
 }
 
+/* A candidate of the caller's own country (a call for co-partners at home):
+ * no under-served bonus, whatever the presence. Domain 0 (none sought),
+ * size 1/2 x 1/2 + 1/2 = 0.75 = 11.25, language 15: 26.25. */
+static void at_home(void **state)
+{
+	(void)state;
+	struct match_languages langs;
+	struct match_result r;
+	languages(&langs);
+	const struct store_match_authority co = {.id = 8, .name = "Voisine", .country = "FR", .level = "municipality",
+						 .population = 50000};
+	struct match_input in = {.caller = &caller, .languages = &langs, .rules = &rules};
+	assert_int_equal(match_compute(&in, &co, 1, 0, &r), EALA_OK);
+	assert_int_equal(r.n, 1);
+	assert_float_equal(r.v[0].part[MATCH_UNDERSERVED], 0, 1e-9);
+	assert_float_equal(r.v[0].score, 26.25, 1e-9);
+	match_clear(&r);
+	match_languages_clear(&langs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(scores),
 		cmocka_unit_test(sentences_and_json),
 		cmocka_unit_test(data_files),
+		cmocka_unit_test(at_home),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
