@@ -11,6 +11,7 @@
 #include "../analysis/portfolio.h"
 #include "../analysis/trends.h"
 #include "../core/codelist.h"
+#include "../core/text.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -337,7 +338,9 @@ static void match_text(const struct match_result *r)
 	printf("\n");
 	for (size_t i = 0; i < r->n; i++) {
 		const struct match_candidate *m = &r->v[i];
-		printf("%4zu %-32.32s %-3s %6.1f", i + 1, m->name, m->country, m->score);
+		char name[160];
+		text_fit(name, sizeof(name), m->name, 32);   /* by display columns: "Vélingara" */
+		printf("%4zu %s %-3s %6.1f", i + 1, name, m->country, m->score);
 		for (int k = 0; k < MATCH_NPARTS; k++)
 			printf(" %12.1f", m->points[k]);
 		printf("\n");
