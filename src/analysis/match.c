@@ -408,6 +408,14 @@ static int gather_link(void *ctx, const struct store_diagnostic_link *l)
 	return rc;
 }
 
+/* An action of a local actor reaching a country or an authority counts as
+ * a link of theirs to it. */
+static int gather_reach(void *ctx, const char *country, int64_t authority_id)
+{
+	struct store_diagnostic_link l = {.country = country, .partner_authority_id = authority_id};
+	return gather_link(ctx, &l);
+}
+
 static int gather_partner(void *ctx, const struct store_diagnostic_partner *p)
 {
 	struct gather *g = ctx;
@@ -481,6 +489,7 @@ static int run(struct store *st, int64_t authority_id, const struct strv *countr
 	}
 	struct store_link_query lq = {.authority_id = authority_id, .public_only = public_only};
 	if (rc || (rc = store_diagnostic_links(st, &lq, gather_link, &g, errmsg)) ||
+	    (rc = store_match_actor_actions(st, authority_id, public_only, gather_reach, &g, errmsg)) ||
 	    (rc = store_diagnostic_partners(st, authority_id, public_only, gather_partner, &g, errmsg)) ||
 	    (rc = store_match_presence(st, caller->country, public_only, gather_presence, &g, errmsg)))
 		goto out;

@@ -11,7 +11,9 @@
  *   language      1 when their countries share an official language
  *                 (data/country-languages.csv);
  *   stakeholders  1 when a local actor of the caller has a link to the
- *                 candidate itself, a half when only to its country;
+ *                 candidate itself, a half when only to its country (its
+ *                 links abroad, and the actions it takes part in: their
+ *                 countries and the authorities in them);
  *   underserved   1 / (1 + n), n the authorities of the caller's country
  *                 with a partnership in the candidate's country; 0 for a
  *                 candidate of the caller's own country.
@@ -78,7 +80,8 @@ struct match_input {
 	const struct strv *domains;              /* sought domains */
 	const int64_t *partners;                 /* the caller's partners, excluded */
 	size_t n_partners;
-	const struct store_diagnostic_link *links;  /* the caller's local actors' links abroad */
+	const struct store_diagnostic_link *links;  /* the caller's local actors' links abroad, and
+						     * where their actions go (country, authority) */
 	size_t n_links;
 	const struct match_presence *presence;   /* home authorities per country */
 	size_t n_presence;

@@ -83,3 +83,39 @@ int store_match_presence(struct store *st, const char *home_country, int public_
 	sqlite3_finalize(s);
 	return rc;
 }
+
+int store_match_actor_actions(struct store *st, int64_t authority_id, int public_only, store_match_reach_fn fn,
+			      void *ctx, char **errmsg)
+{
+	/* ?1 the caller, ?2 public only. The actions an organisation based in
+	 * the caller (or in an authority whose parent it is) takes part in;
+	 * then where each goes: its countries, and the authorities in it (its
+	 * lead, its participant authorities, its partnership's members) other
+	 * than the caller, with their countries. */
+	static const char sql[] =
+		"WITH acts(id, partnership_id, lead) AS (SELECT DISTINCT x.id, x.partnership_id, x.authority_id"
+		"  FROM action x JOIN action_participant ap ON ap.action_id = x.id"
+		"  JOIN organisation o ON o.id = ap.organisation_id"
+		"  WHERE (o.authority_id = ?1 OR o.authority_id IN (SELECT id FROM authority WHERE parent_id = ?1))"
+		"  AND (?2 IS NULL OR (x.draft = 0 AND o.draft = 0)))"
+		" SELECT ac.country, NULL FROM acts JOIN action_country ac ON ac.action_id = acts.id"
+		" UNION ALL SELECT a.country, a.id FROM acts JOIN authority a ON a.id = acts.lead WHERE a.id <> ?1"
+		" UNION ALL SELECT a.country, a.id FROM acts JOIN action_participant p ON p.action_id = acts.id"
+		"  JOIN authority a ON a.id = p.authority_id WHERE a.id <> ?1"
+		" UNION ALL SELECT a.country, a.id FROM acts JOIN partnership pa ON pa.id = acts.partnership_id"
+		"  JOIN json_each('[' || pa.members || ']') m JOIN authority a ON a.id = m.value WHERE a.id <> ?1";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, authority_id);
+	if (public_only)
+		sq_int(s, 2, 1);
+	int rc = EALA_OK, step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		if ((rc = fn(ctx, (const char *)sqlite3_column_text(s, 0), sq_col_id(s, 1))))
+			break;
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_fail(st, errmsg, "reading the actions of the local actors");
+	sqlite3_finalize(s);
+	return rc;
+}

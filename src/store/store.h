@@ -344,6 +344,15 @@ int store_match_authorities(struct store *st, const struct store_match_query *q,
 typedef int (*store_match_presence_fn)(void *ctx, const char *country, int64_t n);
 int store_match_presence(struct store *st, const char *home_country, int public_only, store_match_presence_fn fn,
 			 void *ctx, char **errmsg);
+/* Where the actions of the caller's local actors go: for each action an
+ * organisation based in authority_id (or in an authority whose parent it is)
+ * takes part in, one row per country of the action (authority_id 0) and one
+ * per other authority in it (its lead, participant authorities, its
+ * partnership's members; with their country). public_only: published
+ * actions and organisations. */
+typedef int (*store_match_reach_fn)(void *ctx, const char *country, int64_t authority_id);
+int store_match_actor_actions(struct store *st, int64_t authority_id, int public_only, store_match_reach_fn fn,
+			      void *ctx, char **errmsg);
 /* ---- partner calls (sqlite_more.c) ---- */
 /* Which calls to list; unset fields do not filter. */
 struct store_call_filter {

@@ -15,20 +15,21 @@ expect_rc 0 "the hand-built fixture imports"
 # water and health). Rufisque (#5) and Keur Massar (#4, a draft
 # partnership) are partners: left out. Weights 30/15/15/15/15/10.
 #  Ndar #2 (SN, 50,000, n1, water): 15 + 11.25 + 7.5 + 15 + 15 + 10/3 = 67.08
-#  Antsirabe #6 (MG, 100,000, health): 15 + 15 + 0 + 15 + 0 + 10/2 = 50
+#  Antsirabe #6 (MG, 100,000, health; the lycée's action goes to MG):
+#     15 + 15 + 0 + 15 + 7.5 + 10/2 = 57.5
 #  Thua Thien #3 (VN region, 400,000, n1 n2 n3, health; a link to Hoi An):
 #     15 + 1.875 + 15 + 0 + 7.5 + 10 = 49.38
 run analyze match --call 1 --json
 expect_rc 0 "analyze match --call 1 --json"
 same "$(json "[(c['rank'], c['id'], c['score']) for c in j['candidates']]")" \
-	"[(1, 2, 67.08), (2, 6, 50.0), (3, 3, 49.38)]" "three candidates ranked with their scores"
+	"[(1, 2, 67.08), (2, 6, 57.5), (3, 3, 49.38)]" "three candidates ranked with their scores"
 same "$(json "j['considered'], j['excluded_partners'], j['domains'], j['countries']")" \
 	"3 2 ['water_sanitation', 'health'] ['SN', 'VN', 'MG']" "partners left out, what is sought"
 same "$(json "[(k, v['value'], v['points']) for k, v in j['candidates'][0]['parts'].items()]")" \
 	"[('domain', 0.5, 15.0), ('size_level', 0.75, 11.25), ('networks', 0.5, 7.5), ('language', 1.0, 15.0), ('stakeholders', 1.0, 15.0), ('underserved', 0.33, 3.33)]" \
 	"the best candidate's parts, each computed by hand"
 same "$(json "[(c['id'], c['parts']['size_level']['points'], c['parts']['stakeholders']['points'], c['home_authorities']) for c in j['candidates']]")" \
-	"[(2, 11.25, 15.0, 2), (6, 15.0, 0.0, 1), (3, 1.88, 7.5, 0)]" "size and level, local actors' links, home authorities there"
+	"[(2, 11.25, 15.0, 2), (6, 15.0, 7.5, 1), (3, 1.88, 7.5, 0)]" "size and level, local actors' links (abroad, and the lycée's action in Madagascar), home authorities there"
 same "$(json "j['weights_file'], j['weights']['domain'], j['weights']['underserved']")" \
 	"data/rules/match.csv 30.0 10.0" "the weights and their file are said"
 run analyze match --call 1
@@ -87,7 +88,7 @@ ED=$(login ed editor-pass)
 OT=$(login ot other-pass1)
 get "/api/v1/analysis/match?call=1"
 same "$code $(json "[(c['id'], c['score']) for c in j['candidates']], j['considered'], j['excluded_partners']")" \
-	"200 [(2, 67.08), (6, 50.0), (3, 49.38), (4, 33.33)] 4 1" \
+	"200 [(2, 67.08), (6, 57.5), (3, 49.38), (4, 33.33)] 4 1" \
 	"anonymous: the draft partnership with Keur Massar is not read, so Keur Massar is a candidate (0 + 7.5 + 0 + 15 + 7.5 + 3.33)"
 get "/api/v1/analysis/match?call=1" -H "Authorization: Bearer $ED"
 run analyze match --call 1 --json
