@@ -8,9 +8,11 @@
 #include "../analysis/coordination.h"
 #include "../analysis/gap.h"
 #include "../analysis/diagnostic.h"
+#include "../analysis/match.h"
 #include "../analysis/portfolio.h"
 #include "../analysis/trends.h"
 #include "../core/codelist.h"
+#include "../core/text.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -415,6 +417,95 @@ static int coordination_cmd(struct cli *c)
 	return status;
 }
 
+/* ---- partner matching ---- */
+
+static void match_text(const struct match_result *r)
+{
+	printf("%4s %-32s %-3s %6s", "rank", "candidate", "cty", "score");
+	for (int k = 0; k < MATCH_NPARTS; k++)
+		printf(" %12s", match_part_name(k));
+	printf("\n");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct match_candidate *m = &r->v[i];
+		char name[160];
+		text_fit(name, sizeof(name), m->name, 32);   /* by display columns: "Vélingara" */
+		printf("%4zu %s %-3s %6.1f", i + 1, name, m->country, m->score);
+		for (int k = 0; k < MATCH_NPARTS; k++)
+			printf(" %12.1f", m->points[k]);
+		printf("\n");
+	}
+	printf("\nWeights (%s):", r->rules_file ? r->rules_file : "match.csv");
+	for (int k = 0; k < MATCH_NPARTS; k++)
+		printf(" %s %g%s", match_part_name(k), r->weight[k], k + 1 < MATCH_NPARTS ? "," : "\n");
+	match_sentences(r, CL_LANG_EN, print_sentence, NULL);
+}
+
+/* --call is read as a partner call's id here: a whole number above 0. */
+static int match_call_id(const char *s, int64_t *id)
+{
+	char *end = NULL;
+	long long v = s && *s ? strtoll(s, &end, 10) : 0;
+	if (!s || !*s || *end || v <= 0)
+		return 0;
+	*id = v;
+	return 1;
+}
+
+static int match_cmd(struct cli *c)
+{
+	struct match_rules rules;
+	struct match_languages langs;
+	struct match_result r;
+	struct errlist el;
+	char *errmsg = NULL;
+	int64_t call_id = 0;
+	int problems = 0, status = 0;
+	if (c->action_id || c->filter.year || c->filter.q || c->filter.kind || c->filter.status || c->filter.domain)
+		cli_error("analyze match takes --call ID or --authority ID, --country and --top only"), problems++;
+	if (c->call && !match_call_id(c->call, &call_id))
+		cli_error("--call '%s': a partner call's id is a whole number above 0", c->call), problems++;
+	if (!c->call == !c->filter.authority_id)
+		cli_error("analyze match needs --call ID or --authority ID, not both"), problems++;
+	if (c->call && c->filter.country)
+		cli_error("--country goes with --authority: a call names its countries"), problems++;
+	if (c->filter.country && !country_code_valid(c->filter.country))
+		cli_error("--country '%s': not an ISO 3166-1 alpha-2 code", c->filter.country), problems++;
+	if (problems)
+		return 2;
+	errlist_init(&el);
+	if (match_rules_load(NULL, &rules, &el) | match_languages_load(NULL, &langs, &el)) {
+		cli_errors(&el);
+		errlist_clear(&el);
+		match_rules_clear(&rules);
+		match_languages_clear(&langs);
+		return 1;
+	}
+	errlist_clear(&el);
+	size_t top = c->top ? (size_t)c->top : 10;
+	int rc = call_id ? match_load_call(c->st, call_id, &rules, &langs, top, 0, &r, &errmsg)
+			 : match_load_authority(c->st, c->filter.authority_id, c->filter.country, &rules, &langs, top, 0,
+						&r, &errmsg);
+	if (rc == EALA_ENOTFOUND) {
+		if (call_id)
+			cli_error("--call %lld: no such partner call", (long long)call_id);
+		else
+			cli_error("--authority %lld: no such authority", (long long)c->filter.authority_id);
+		status = 1;
+	} else if (rc) {
+		cli_error("analyze match: %s", errmsg ? errmsg : "cannot read the records");
+		status = 1;
+	} else if (c->json) {
+		status = cli_print_json(match_json(&r, call_id, call_id ? 0 : c->filter.authority_id, CL_LANG_EN));
+	} else {
+		match_text(&r);
+	}
+	match_clear(&r);
+	match_rules_clear(&rules);
+	match_languages_clear(&langs);
+	free(errmsg);
+	return status;
+}
+
 int cmd_analyze(struct cli *c)
 {
 	if (strcmp(c->args[0], "trends") != 0 && (c->from || c->to || c->csv)) {
@@ -427,6 +518,10 @@ int cmd_analyze(struct cli *c)
 		cli_error("--territory goes with analyze coordination");
 		return 2;
 	}
+	if (strcmp(c->args[0], "match") != 0 && c->top) {
+		cli_error("--top goes with analyze match");
+		return 2;
+	}
 	if (strcmp(c->args[0], "portfolio") == 0)
 		return portfolio_cmd(c);
 	if (c->threshold >= 0 || c->dormant_years) {
@@ -435,12 +530,14 @@ int cmd_analyze(struct cli *c)
 	}
 	if (strcmp(c->args[0], "compliance") == 0)
 		return compliance_cmd(c);
+	if (strcmp(c->args[0], "match") == 0)
+		return match_cmd(c);
 	if (strcmp(c->args[0], "trends") == 0)
 		return trends_cmd(c);
 	if (strcmp(c->args[0], "diagnostic") == 0)
 		return diagnostic_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, diagnostic, trends, coordination)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, diagnostic, trends, coordination, match)", c->args[0]);
 		return 2;
 	}
 	if (c->from || c->to || c->csv || c->territory) {

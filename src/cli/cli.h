@@ -24,7 +24,7 @@ enum {
 	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels --template */
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
 	OPT_PORTFOLIO = 1 << 11, /* --threshold EUR --dormant-years N (analyze portfolio) */
-	OPT_ANALYSIS = 1 << 12,  /* --from Y --to Y --csv --territory ID (analyze) */
+	OPT_ANALYSIS = 1 << 12,  /* --from Y --to Y --csv --territory ID --top N (analyze) */
 	OPT_FORCE = 1 << 13,    /* --force (backup over an existing file) */
 };
 
@@ -53,6 +53,7 @@ struct cli {
 	int csv;                /* --csv */
 	int64_t territory;      /* --territory: an authority id, or 0 */
 	int force;              /* --force */
+	int top;                /* --top: analyze match's count, or 0 */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;

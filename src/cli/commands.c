@@ -60,12 +60,14 @@ const struct command commands[] = {
 	 "\n       portfolio [--authority ID] [--year Y] [--threshold EUR] [--dormant-years N] [--json]"
 	 "\n       | trends [--from Y] [--to Y] [--json|--csv]"
 	 "\n       diagnostic --authority ID [--json]"
-	 "\n       | coordination --country ISO2 [--territory ID] [--domain D] [--year Y] [--json]",
+	 "\n       | coordination --country ISO2 [--territory ID] [--domain D] [--year Y] [--json]"
+	 "\n       match --call ID | --authority ID [--country ISO2] [--top N] [--json]",
 	 "gap: expected against observed impacts; compliance: the money and law checks, or what an "
 	 "application to a call lacks; portfolio: where the actions and the money go, concentration, "
 	 "thin spread, strategy, dormant partnerships; trends: the observatory's series per year; diagnostic: the local actors' links abroad against "
 	 "the authority's partnerships (the potential), diaspora associations; coordination: who else acts in a "
-	 "country, overlapping actions, a city and its inter-municipal body, ranked suggestions to pool", cmd_analyze},
+	 "country, overlapping actions, a city and its inter-municipal body, ranked suggestions to pool; match: partner candidates for a call or an authority, "
+	 "ranked with the parts of their score", cmd_analyze},
 	{"report", 1, 1, OPT_FILTERS | OPT_OUTPUT | OPT_LANG, CMD_DB,
 	 "annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr]",
 	 "the annual report of an authority for its citizens: one HTML file, or a PDF printed by Chromium",

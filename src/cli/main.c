@@ -73,7 +73,8 @@ static void usage(FILE *out, const char *prog)
 		"                   (French names and ';' with --lang fr)\n"
 		"  --action ID      the action whose application is checked (analyze compliance)\n"
 		"  --call NAME      the call it applies to (data/rules/calls.csv: ministry_general,\n"
-		"                   ministry_thematic, ministry_bilateral, eu_programme, afd_ficol)\n"
+		"                   ministry_thematic, ministry_bilateral, eu_programme, afd_ficol);\n"
+		"                   analyze match: a partner call's id\n"
 		"  --threshold EUR  analyze portfolio: a partnership with less a year is thinly\n"
 		"                   funded (default 5000)\n"
 		"  --dormant-years N  analyze portfolio: an active partnership with no action\n"
@@ -81,6 +82,7 @@ static void usage(FILE *out, const char *prog)
 		"  --from Y --to Y  the years of analyze trends (default: those of the data)\n"
 		"  --csv            analyze trends as CSV (year,measure,key,value)\n"
 		"  --force          backup: replace FILE when it exists\n"
+		"  --top N          analyze match: the N best candidates (default 10)\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
@@ -88,7 +90,7 @@ static void usage(FILE *out, const char *prog)
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
        O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FROM, O_TO, O_CSV, O_TERRITORY, O_FORCE,
-       O_TEMPLATE };
+       O_TEMPLATE, O_TOP };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -120,6 +122,7 @@ static const struct option long_opts[] = {
 	{"csv", no_argument, NULL, O_CSV},
 	{"territory", required_argument, NULL, O_TERRITORY},
 	{"force", no_argument, NULL, O_FORCE},
+	{"top", required_argument, NULL, O_TOP},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -155,7 +158,7 @@ static unsigned option_class(int o)
 	case O_COLUMNS: case O_LABELS: case O_TEMPLATE: return OPT_EXPORT;
 	case O_ACTION: case O_CALL: return OPT_CALL;
 	case O_THRESHOLD: case O_DORMANT: return OPT_PORTFOLIO;
-	case O_FROM: case O_TO: case O_CSV: case O_TERRITORY: return OPT_ANALYSIS;
+	case O_FROM: case O_TO: case O_CSV: case O_TERRITORY: case O_TOP: return OPT_ANALYSIS;
 	case O_FORCE: return OPT_FORCE;
 	default: return 0;
 	}
@@ -234,6 +237,11 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 			if (!parse_long("--territory", optarg, 1, LONG_MAX, &v))
 				return 2;
 			c->territory = v;
+			break;
+		case O_TOP:
+			if (!parse_long("--top", optarg, 1, 10000, &v))
+				return 2;
+			c->top = (int)v;
 			break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;

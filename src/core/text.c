@@ -168,3 +168,30 @@ char *text_squeeze(const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+void text_fit(char *out, size_t size, const char *s, int columns)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+	size_t len = strlen((const char *)p), n = 0;
+	int width = 0;
+	while (len > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
+		if (k <= 0)
+			break;
+		int w = utf8proc_charwidth(c);
+		if (width + w > columns || n + (size_t)k + 1 > size)
+			break;
+		memcpy(out + n, p, (size_t)k);
+		n += (size_t)k;
+		width += w;
+		p += k;
+		len -= (size_t)k;
+	}
+	while (width < columns && n + 2 <= size) {
+		out[n++] = ' ';
+		width++;
+	}
+	if (size)
+		out[n < size ? n : size - 1] = '\0';
+}

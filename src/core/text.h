@@ -35,4 +35,9 @@ int text_name_keys(const char *name, const char *country, char **key, char **loo
 /* Trimmed copy with inner runs of white space collapsed to one space. */
 char *text_squeeze(const char *s);
 
+/* s cut or padded with spaces to columns display columns (utf8proc's
+ * character widths: "é" is one, a CJK ideograph two), for text tables;
+ * at most size - 1 bytes in out. */
+void text_fit(char *out, size_t size, const char *s, int columns);
+
 #endif

@@ -639,6 +639,22 @@ void stakeholder_link_from_json(json_t *j, struct stakeholder_link *l, struct er
 	get_str(&r, "notes", &l->notes);
 }
 
+void partner_call_from_json(json_t *j, struct partner_call *c, struct errlist *el)
+{
+	static const char *const known[] = {"authority_id", "title", "countries", "domains", "profile",
+					    "deadline", "status", "illustrative", NULL};
+	struct reader r = {j, el, known, NULL};
+	check_known(&r);
+	get_id(&r, "authority_id", &c->authority_id);
+	get_str(&r, "title", &c->title);
+	get_strv(&r, "countries", &c->countries);
+	get_strv(&r, "domains", &c->domains);
+	get_str(&r, "profile", &c->profile);
+	get_str(&r, "deadline", &c->deadline);
+	get_str(&r, "status", &c->status);
+	get_str(&r, "illustrative", &c->illustrative);
+}
+
 /* Indicators: a list replaces the impact's list; an indicator with the id of
  * one the impact has keeps that id (the store updates it in place). Problems
  * are named "indicators[2].periods[0].start". */

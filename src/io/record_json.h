@@ -35,6 +35,7 @@ void partnership_from_json(json_t *j, struct partnership *p, struct errlist *el)
 void action_from_json(json_t *j, struct action *a, struct errlist *el);
 void membership_from_json(json_t *j, struct network_membership *m, struct errlist *el);
 void stakeholder_link_from_json(json_t *j, struct stakeholder_link *l, struct errlist *el);
+void partner_call_from_json(json_t *j, struct partner_call *c, struct errlist *el);
 /* "indicators", when present, replaces the list (an indicator keeps its id
  * when given one); problems inside are named "indicators[0].periods[1].end". */
 void expected_impact_from_json(json_t *j, struct expected_impact *e, struct errlist *el);

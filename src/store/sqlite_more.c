@@ -425,6 +425,83 @@ int store_partner_call_each(struct store *st, int64_t authority_id, store_partne
 	WALK(struct partner_call, read_call, partner_call_clear, "reading partner calls");
 }
 
+#define CALL_COLUMNS "c.id, c.authority_id, c.title, c.countries, c.domains, c.profile, c.deadline, c.status," \
+	" c.illustrative"
+
+int store_partner_call_list(struct store *st, const struct store_call_filter *f, store_partner_call_fn fn,
+			    void *ctx, char **errmsg)
+{
+	/* countries is '|' joined: a code sought is one between two bars */
+	static const char sql[] =
+		"SELECT " CALL_COLUMNS " FROM partner_call c JOIN authority a ON a.id = c.authority_id"
+		" WHERE (?1 IS NULL OR c.status = ?1)"
+		" AND (?2 IS NULL OR instr('|' || c.countries || '|', '|' || ?2 || '|') > 0)"
+		" AND (?3 IS NULL OR c.authority_id = ?3)"
+		" AND (?4 IS NULL OR (c.status <> 'draft' AND a.draft = 0)) ORDER BY c.id";
+	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_text(s, 1, f->status);
+	sq_text(s, 2, f->country);
+	sq_id(s, 3, f->authority_id);
+	if (f->public_only)
+		sq_int(s, 4, 1);
+	WALK(struct partner_call, read_call, partner_call_clear, "reading partner calls");
+}
+
+int store_partner_call_get(struct store *st, int64_t id, struct partner_call *out)
+{
+	static const char sql[] = "SELECT " CALL_COLUMNS " FROM partner_call c WHERE c.id = ?1";
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *s = sq_prepare(st, sql, NULL);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = EALA_ENOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rc = read_call(st, s, out);
+	sqlite3_finalize(s);
+	if (rc)
+		partner_call_clear(out);
+	return rc;
+}
+
+int store_partner_call_update(struct store *st, const struct partner_call *c, char **errmsg)
+{
+	static const char sql[] =
+		"UPDATE partner_call SET authority_id = ?2, title = ?3, countries = ?4, domains = ?5,"
+		" profile = ?6, deadline = ?7, status = ?8, illustrative = ?9 WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, c->id);
+	sq_id(s, 2, c->authority_id);
+	sq_text(s, 3, c->title);
+	sq_strv(s, 4, &c->countries);
+	sq_strv(s, 5, &c->domains);
+	sq_text(s, 6, c->profile);
+	sq_text(s, 7, c->deadline);
+	sq_text(s, 8, c->status);
+	sq_text(s, 9, c->illustrative);
+	int rc = sq_exec_stmt(st, s, errmsg, "updating a partner call");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = EALA_ENOTFOUND;
+	return rc;
+}
+
+int store_partner_call_delete(struct store *st, int64_t id, char **errmsg)
+{
+	static const char sql[] = "DELETE FROM partner_call WHERE id = ?1";
+	sqlite3_stmt *s = sq_cached(st, sql, errmsg);
+	if (!s)
+		return EALA_EIO;
+	sq_id(s, 1, id);
+	int rc = sq_exec_stmt(st, s, errmsg, "deleting a partner call");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = EALA_ENOTFOUND;
+	return rc;
+}
+
 /* ---- the annual report's default year ---- */
 
 int store_authority_last_year(struct store *st, int64_t authority_id, int until, int *year,

@@ -353,6 +353,58 @@ typedef int (*store_coordination_fn)(void *ctx, const struct store_coordination_
  * leaves drafts out (the record, its home, its partner, its partnership). */
 int store_coordination_each(struct store *st, const char *country, int public_only, store_coordination_fn fn,
 			    void *ctx, char **errmsg);
+/* ---- partner matching (sqlite_match.c) ---- */
+/* Which authorities to read; unset fields do not filter. */
+struct store_match_query {
+	int64_t authority_id;     /* this one only */
+	const char *country;      /* of this country */
+	const char *not_country;  /* of any other country than this */
+	int public_only;          /* published authorities, and published actions for the domains */
+};
+/* One authority with what the matcher scores (strings borrowed for the call). */
+struct store_match_authority {
+	int64_t id;
+	const char *name, *country, *level;
+	int64_t population;       /* EALA_NO_VALUE when unknown */
+	int has_coords;
+	double lat, lng;
+	const char *domains;      /* the domains of the actions it leads or of its partnerships'
+				   * actions, '|' joined, repeats included; NULL: none */
+	const char *networks;     /* the ids of the networks it is a member of, ',' joined; NULL: none */
+};
+typedef int (*store_match_authority_fn)(void *ctx, const struct store_match_authority *a);
+/* By id. */
+int store_match_authorities(struct store *st, const struct store_match_query *q, store_match_authority_fn fn,
+			    void *ctx, char **errmsg);
+/* For each other country, how many authorities of home_country are members
+ * of a partnership with an authority of it (n > 0 only); public_only counts
+ * published partnerships between published authorities. */
+typedef int (*store_match_presence_fn)(void *ctx, const char *country, int64_t n);
+int store_match_presence(struct store *st, const char *home_country, int public_only, store_match_presence_fn fn,
+			 void *ctx, char **errmsg);
+/* Where the actions of the caller's local actors go: for each action an
+ * organisation based in authority_id (or in an authority whose parent it is)
+ * takes part in, one row per country of the action (authority_id 0) and one
+ * per other authority in it (its lead, participant authorities, its
+ * partnership's members; with their country). public_only: published
+ * actions and organisations. */
+typedef int (*store_match_reach_fn)(void *ctx, const char *country, int64_t authority_id);
+int store_match_actor_actions(struct store *st, int64_t authority_id, int public_only, store_match_reach_fn fn,
+			      void *ctx, char **errmsg);
+/* ---- partner calls (sqlite_more.c) ---- */
+/* Which calls to list; unset fields do not filter. */
+struct store_call_filter {
+	const char *status;       /* partner-call-status code */
+	const char *country;      /* calls seeking this country */
+	int64_t authority_id;     /* calls of this authority */
+	int public_only;          /* published calls (not draft) of published authorities */
+};
+int store_partner_call_list(struct store *st, const struct store_call_filter *f, store_partner_call_fn fn,
+			    void *ctx, char **errmsg);
+/* EALA_ENOTFOUND when there is no call id. */
+int store_partner_call_get(struct store *st, int64_t id, struct partner_call *out);
+int store_partner_call_update(struct store *st, const struct partner_call *c, char **errmsg);
+int store_partner_call_delete(struct store *st, int64_t id, char **errmsg);
 
 /* ---- IATI identifiers (sqlite_iati.c) ---- */
 /* The action imported from or exported as the activity with this

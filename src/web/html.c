@@ -21,6 +21,8 @@ void page_begin(struct req *r, const char *title, const char *q)
 	html_text(b, tr(r, "Search"));
 	html(b, "</a> <a href=\"/analysis/trends\">");
 	html_text(b, tr(r, "Trends"));
+	html(b, "</a> <a href=\"/partner_calls\">");
+	html_text(b, tr(r, "Partner calls"));
 	html(b, "</a> <a href=\"/api\">API</a></nav>\n"
 		"<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">"
 		"<label for=\"q\">");

@@ -520,6 +520,14 @@ static int page_authority(struct req *r)
 	html_int(b, a.id);
 	html(b, "\">");
 	html_text(b, tr(r, "Territorial diagnostic"));
+	html(b, "</a> · <a href=\"/analysis/match?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "Partner matching"));
+	html(b, "</a> · <a href=\"/partner_calls/new?authority=");
+	html_int(b, a.id);
+	html(b, "\">");
+	html_text(b, tr(r, "New partner call"));
 	html(b, "</a> · <a href=\"/authorities/");
 	html_int(b, a.id);
 	html(b, "/report\">");
@@ -718,7 +726,7 @@ int page_style(struct req *r)
 		".chart{position:relative;height:320px;max-width:760px;margin:1em 0}\n"
 		"table.gap{border-collapse:collapse;margin:1em 0}"
 		"table.gap th,table.gap td{padding:.25em .75em;border-bottom:1px solid #ddd;text-align:left}"
-		"table.gap td{text-align:right}\ntable.suggestions td{text-align:left}\n"
+		"table.gap td{text-align:right}\ntable.suggestions td{text-align:left}\ntable.calls td{text-align:left}\n"
 		"table.indicator,table.periods{margin:.8em 0 1.2em}"
 		"table.indicator caption,table.periods caption{text-align:left;font-weight:600;padding:.2em 0}\n"
 		"article.result{border-left:3px solid #c9d6e2;padding-left:1em;margin:1em 0}\n"

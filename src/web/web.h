@@ -241,6 +241,39 @@ int page_coordination(struct req *r);/* GET /analysis/coordination */
 /* On an authority's page: "Who else works in" each country of its partners,
  * and "Who works with" it as a partner, linked to the pooling page. */
 void coordination_links(struct req *r, int64_t authority_id, const char *name, const char *home_country);
+/* Partner calls (api_calls.c, page_calls.c) and matching. */
+int api_calls_list(struct req *r);    /* GET /api/v1/partner_calls?status=&country=&authority= */
+int api_calls_get(struct req *r);     /* GET /api/v1/partner_calls/{id} */
+int api_calls_create(struct req *r);  /* POST /api/v1/partner_calls */
+int api_calls_update(struct req *r);  /* PUT /api/v1/partner_calls/{id} */
+int api_calls_delete(struct req *r);  /* DELETE /api/v1/partner_calls/{id} */
+int api_match(struct req *r);         /* GET /api/v1/analysis/match?call=|authority=&country=&top= */
+int page_calls(struct req *r);        /* GET /partner_calls: the published calls and their map */
+int page_call(struct req *r);         /* GET /partner_calls/{id}: a call and its candidates */
+int page_call_form(struct req *r);    /* GET /partner_calls/new, /partner_calls/{id}/edit */
+int form_call_save(struct req *r);    /* POST the same */
+int page_match(struct req *r);        /* GET /analysis/match?authority=&country= */
+struct partner_call;
+/* Create (id 0) or update a call from its JSON fields: the HTTP status
+ * (201, 200; 404, 403, 422 with every problem in el; else with *err), the
+ * call's id in *saved. Shared by the API and the form. */
+struct json_t;
+int calls_save(struct req *r, int64_t id, struct json_t *j, struct errlist *el, int64_t *saved, char **err);
+/* 1 when this reader may see the call (drafts only to signed-in users). */
+int calls_visible(struct req *r, const struct partner_call *c);
+/* What GET /api/v1/analysis/match and the pages ask: call or authority,
+ * country, top. */
+struct match_ask {
+	int64_t call_id, authority_id;
+	const char *country;
+	size_t top;
+};
+struct match_result;
+/* Read the query into a, every bad argument named in el; EALA_EINVAL then. */
+int match_ask_read(struct req *r, struct match_ask *a, struct errlist *el);
+/* Load the weights and languages and rank; drafts hidden from anonymous
+ * readers; EALA_ENOTFOUND for a missing or hidden call or authority. */
+int match_ask_run(struct req *r, const struct match_ask *a, struct match_result *res, char **err);
 /* On an action's page: the form that checks its application to a call. */
 void compliance_call_form(struct req *r, int64_t action_id);
 int page_report(struct req *r);      /* GET /authorities/{id}/report */

@@ -73,6 +73,22 @@ static void utf8_validity(void **state)
 	assert_null(text_name_key("F\xfcrth", "DE"));
 }
 
+/* Text tables pad by display columns, not bytes: "Vélingara" is 9 columns
+ * in 10 bytes; a CJK ideograph takes two columns and is not split. */
+static void fit_to_columns(void **state)
+{
+	(void)state;
+	char out[64];
+	text_fit(out, sizeof(out), "V\xc3\xa9lingara", 11);
+	assert_string_equal(out, "V\xc3\xa9lingara  ");
+	text_fit(out, sizeof(out), "V\xc3\xa9lingara", 3);
+	assert_string_equal(out, "V\xc3\xa9l");
+	text_fit(out, sizeof(out), "\xe5\x8c\x97\xe4\xba\xac", 3);   /* Beijing: two wide characters */
+	assert_string_equal(out, "\xe5\x8c\x97 ");
+	text_fit(out, sizeof(out), NULL, 2);
+	assert_string_equal(out, "  ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -80,6 +96,7 @@ int main(void)
 		cmocka_unit_test(cedilla_and_comma_below),
 		cmocka_unit_test(german_umlauts_are_not_plain_vowels),
 		cmocka_unit_test(utf8_validity),
+		cmocka_unit_test(fit_to_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
