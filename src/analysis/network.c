@@ -1195,7 +1195,7 @@ json_t *network_memberships_json(const struct network_memberships *m, const stru
 			 "pairs_sharing", (json_int_t)m->n_pairs_total, "by_network", nets, "shared", pairs);
 }
 
-json_t *practice_json(const struct practice *p, const struct practice_result *r, const struct network_graph *g,
+json_t *practice_paths_json(const struct practice *p, const struct practice_result *r, const struct network_graph *g,
 		      const int64_t *net_ids, const char *const *net_names, size_t n_names)
 {
 	json_t *years = json_array(), *paths = json_array(), *adopters = json_array();

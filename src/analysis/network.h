@@ -210,7 +210,7 @@ struct json_t *network_json(const struct network_result *r, size_t top, int64_t 
 struct json_t *network_chain_json(const struct network_graph *g, const size_t *nodes, size_t n, int64_t from,
 				  int64_t to);
 struct json_t *network_memberships_json(const struct network_memberships *m, const struct network_graph *g);
-struct json_t *practice_json(const struct practice *p, const struct practice_result *r,
+struct json_t *practice_paths_json(const struct practice *p, const struct practice_result *r,
 			     const struct network_graph *g, const int64_t *net_ids, const char *const *net_names,
 			     size_t n_names);
 /* The name of an authority (node of g) or "#ID" into buf. */

@@ -1,7 +1,8 @@
 /* analyze.c: 'eala analyze gap': the gap between expected and observed
  * impacts (src/analysis/gap.c), as a table with plain sentences or as JSON;
  * 'eala analyze compliance': the money and law checks, or one application to
- * a call (src/analysis/compliance.c), as sentences grouped by rule or JSON. */
+ * a call (src/analysis/compliance.c), as sentences grouped by rule or JSON;
+ * 'eala analyze network' is in network.c. */
 #include "cli.h"
 
 #include "../analysis/compliance.h"
@@ -136,10 +137,17 @@ out:
 
 int cmd_analyze(struct cli *c)
 {
+	if (strcmp(c->args[0], "network") == 0)
+		return cli_analyze_network(c);
+	if (c->top || c->from || c->to || c->memberships || c->practice || c->only || c->edges) {
+		cli_error("analyze %s: --top, --from, --to, --memberships, --practice, --only and --edges go with "
+			  "'analyze network'", c->args[0]);
+		return 2;
+	}
 	if (strcmp(c->args[0], "compliance") == 0)
 		return compliance_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap, compliance)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance, network)", c->args[0]);
 		return 2;
 	}
 	if (c->action_id || c->call) {

@@ -23,6 +23,7 @@ enum {
 	OPT_LANG = 1 << 8,      /* --lang en|fr */
 	OPT_EXPORT = 1 << 9,    /* --columns a,b --labels */
 	OPT_CALL = 1 << 10,      /* --action ID --call NAME (analyze compliance) */
+	OPT_NETWORK = 1 << 11,  /* --top --from --to --memberships --practice --only --edges (analyze network) */
 };
 
 enum {
@@ -43,6 +44,11 @@ struct cli {
 	int labels;             /* --labels */
 	int64_t action_id;      /* --action, or 0 */
 	const char *call;       /* --call, or NULL */
+	long top;               /* --top N, or 0 */
+	int64_t from, to;       /* --from ID --to ID, or 0 */
+	int memberships, edges; /* --memberships, --edges */
+	const char *practice;   /* --practice NAME|ID, or NULL */
+	const char *only;       /* --only components|pagerank|communities|betweenness, or NULL */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
@@ -70,6 +76,9 @@ int cmd_show(struct cli *c);
 /* user add|passwd|grant|list ... */
 int cmd_user(struct cli *c);
 int cmd_analyze(struct cli *c);
+/* analyze network [--authority ID] [--top N] [--only X] | --from ID --to ID |
+ * --memberships | --practice P | --edges (network.c) */
+int cli_analyze_network(struct cli *c);
 /* export eapd --authority ID --year Y [-o FILE.csv|FILE.xlsx] */
 int cli_export_eapd(struct cli *c);
 /* report annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr] */

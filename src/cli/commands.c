@@ -51,10 +51,13 @@ const struct command commands[] = {
 	 "add LOGIN --role R [--authority ID] [--name N] | grant LOGIN --role R [--authority ID] | passwd LOGIN | list",
 	 "accounts and their roles, scoped to an authority for editors and partner contributors",
 	 cmd_user},
-	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS | OPT_CALL, CMD_DB,
-	 "gap|compliance [--authority ID] [--year Y] [--json] | compliance --action ID --call NAME [--json]",
+	{"analyze", 1, 1, OPT_JSON | OPT_FILTERS | OPT_CALL | OPT_NETWORK, CMD_DB,
+	 "gap|compliance [--authority ID] [--year Y] [--json] | compliance --action ID --call NAME [--json] | "
+	 "network [--authority ID] [--top N] [--only components|pagerank|communities|betweenness] [--json] | "
+	 "network --from ID --to ID | network --memberships | network --practice NAME|ID | network --edges",
 	 "gap: expected against observed impacts; compliance: the money and law checks, or what an "
-	 "application to a call lacks", cmd_analyze},
+	 "application to a call lacks; network: how authorities are linked by partnerships and city "
+	 "networks, and how a practice circulated", cmd_analyze},
 	{"report", 1, 1, OPT_FILTERS | OPT_OUTPUT | OPT_LANG, CMD_DB,
 	 "annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr]",
 	 "the annual report of an authority for its citizens: one HTML file, or a PDF printed by Chromium",

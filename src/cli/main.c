@@ -72,13 +72,19 @@ static void usage(FILE *out, const char *prog)
 		"  --action ID      the action whose application is checked (analyze compliance)\n"
 		"  --call NAME      the call it applies to (data/rules/calls.csv: ministry_general,\n"
 		"                   ministry_thematic, ministry_bilateral, eu_programme, afd_ficol)\n"
+		"  --top N          how many authorities each ranking lists (analyze network; default 10)\n"
+		"  --only X         compute one figure: components, pagerank, communities, betweenness\n"
+		"  --from ID --to ID  the shortest chain of partnerships between two authorities\n"
+		"  --memberships    the city networks and the authorities they link\n"
+		"  --practice P     a practice (name or id): its adoption over time and its paths\n"
+		"  --edges          the partnership graph's edges, one 'ID<tab>ID' line each\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
 
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
-       O_LABELS, O_ACTION, O_CALL };
+       O_LABELS, O_ACTION, O_CALL, O_TOP, O_FROM, O_TO, O_MEMBERSHIPS, O_PRACTICE, O_ONLY, O_EDGES };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -102,6 +108,13 @@ static const struct option long_opts[] = {
 	{"labels", no_argument, NULL, O_LABELS},
 	{"action", required_argument, NULL, O_ACTION},
 	{"call", required_argument, NULL, O_CALL},
+	{"top", required_argument, NULL, O_TOP},
+	{"from", required_argument, NULL, O_FROM},
+	{"to", required_argument, NULL, O_TO},
+	{"memberships", no_argument, NULL, O_MEMBERSHIPS},
+	{"practice", required_argument, NULL, O_PRACTICE},
+	{"only", required_argument, NULL, O_ONLY},
+	{"edges", no_argument, NULL, O_EDGES},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -136,6 +149,8 @@ static unsigned option_class(int o)
 	case O_LANG: return OPT_LANG;
 	case O_COLUMNS: case O_LABELS: return OPT_EXPORT;
 	case O_ACTION: case O_CALL: return OPT_CALL;
+	case O_TOP: case O_FROM: case O_TO: case O_MEMBERSHIPS: case O_PRACTICE: case O_ONLY: case O_EDGES:
+		return OPT_NETWORK;
 	default: return 0;
 	}
 }
@@ -190,6 +205,20 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 				return 2;
 			c->action_id = v;
 			break;
+		case O_TOP:
+			if (!parse_long("--top", optarg, 1, 10000, &v))
+				return 2;
+			c->top = v;
+			break;
+		case O_FROM: case O_TO:
+			if (!parse_long(o == O_FROM ? "--from" : "--to", optarg, 1, LONG_MAX, &v))
+				return 2;
+			*(o == O_FROM ? &c->from : &c->to) = v;
+			break;
+		case O_MEMBERSHIPS: c->memberships = 1; break;
+		case O_EDGES: c->edges = 1; break;
+		case O_PRACTICE: c->practice = optarg; break;
+		case O_ONLY: c->only = optarg; break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;
 		default:
