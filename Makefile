@@ -30,7 +30,8 @@ build: deps $(BUILD)/build.ninja web/dist/atlas.js
 	@test -x $(BUILD)/eala
 
 # the front end: npm packages from package-lock.json, bundled offline
-web/dist/atlas.js: web/src/atlas.js web/src/upload.js web/src/gap.js web/src/report.js package-lock.json
+web/dist/atlas.js: web/src/atlas.js web/src/upload.js web/src/gap.js web/src/report.js web/src/network.js \
+		package-lock.json
 	@scripts/build-web
 
 run: build
