@@ -51,7 +51,7 @@ static int practice_add(struct req *r, const char *name, const char *description
 	p.name = (char *)name, p.description = (char *)description, p.source = (char *)source;
 	if (!allows(r, OP_CREATE, NULL, 0))
 		return MHD_HTTP_FORBIDDEN;
-	practice_validate(&p, NULL, el);
+	practice_validate(&p, NULL, el);   /* added to the problems el may hold already */
 	if (name && store_practice_find_name(r->st, name, &old) == EALA_OK) {
 		errlist_add(el, NULL, 0, "name", N_("a practice of this name exists (#%lld)"), (long long)old.id);
 		practice_clear(&old);
@@ -77,9 +77,8 @@ static int practice_adoption_add(struct req *r, int64_t practice_id, int64_t aut
 	struct practice p;
 	if (store_practice_get(r->st, practice_id, &p))
 		return MHD_HTTP_NOT_FOUND;
-	struct practice_adoption one = {authority_id, (char *)date};
-	struct practice check = {.name = p.name, .adoptions = &one, .n_adoptions = 1};
-	practice_validate(&check, NULL, el);
+	if (date && !date_valid(date))
+		errlist_add(el, NULL, 0, "date", N_("is not a valid date (YYYY-MM-DD)"));
 	if (authority_id && (!store_authority_exists(r->st, authority_id) || draft_hidden(r, RK_AUTHORITY, authority_id)))
 		errlist_add(el, NULL, 0, "authority_id", N_("there is no authority #%lld"), (long long)authority_id);
 	int status = el->n ? 422 : 0;
@@ -241,7 +240,7 @@ int api_practices_create(struct req *r)
 	str_field(j, "source", &source, &el);
 	unknown_fields(j, known, &el);
 	int64_t id = 0;
-	int status = el.n ? 422 : practice_add(r, name, description, source, &el, &id);
+	int status = practice_add(r, name, description, source, &el, &id);
 	if (status == MHD_HTTP_CREATED) {
 		struct practice p;
 		store_practice_get(r->st, id, &p);
@@ -270,7 +269,7 @@ int api_practice_adopt(struct req *r)
 		errlist_add(&el, NULL, 0, "authority_id", N_("must be the id of an authority"));
 	str_field(j, "date", &date, &el);
 	unknown_fields(j, known, &el);
-	int status = el.n ? 422 : practice_adoption_add(r, r->id, authority_id, date, &el);
+	int status = practice_adoption_add(r, r->id, authority_id, date, &el);
 	if (status == MHD_HTTP_CREATED) {
 		struct practice p;
 		store_practice_get(r->st, r->id, &p);
@@ -392,7 +391,9 @@ static int list_page(struct req *r, const struct errlist *el)
 
 int page_practices(struct req *r)
 {
-	return list_page(r, NULL);
+	struct errlist none;
+	errlist_init(&none);
+	return list_page(r, &none);
 }
 
 int form_practice_create(struct req *r)
@@ -615,7 +616,9 @@ out:
 
 int page_practice(struct req *r)
 {
-	return practice_page(r, r->id, NULL);
+	struct errlist none;
+	errlist_init(&none);
+	return practice_page(r, r->id, &none);
 }
 
 int form_practice_adopt(struct req *r)
@@ -629,7 +632,7 @@ int form_practice_adopt(struct req *r)
 	long long authority_id = a ? strtoll(a, &end, 10) : 0;
 	if (!a || !*a || *end || authority_id <= 0)
 		errlist_add(&el, NULL, 0, "authority_id", N_("must be the id of an authority"));
-	int status = el.n ? 422 : practice_adoption_add(r, r->id, authority_id, date && *date ? date : NULL, &el);
+	int status = practice_adoption_add(r, r->id, authority_id, date && *date ? date : NULL, &el);
 	if (status == MHD_HTTP_CREATED) {
 		char path[64];
 		snprintf(path, sizeof(path), "/practices/%lld", (long long)r->id);
