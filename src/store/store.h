@@ -218,7 +218,9 @@ int store_practice_adopt(struct store *st, int64_t practice_id, int64_t authorit
 
 /* ---- the network analysis (sqlite_network.c) ---- */
 /* Every member of every partnership, as (partnership, authority), by
- * partnership; public_only leaves out draft partnerships and draft authorities. */
+ * partnership; public_only leaves out draft partnerships. Draft authorities
+ * are the caller's to drop: store_authority_labels_each() with public_only
+ * does not list them. */
 typedef int (*store_member_pair_fn)(void *ctx, int64_t partnership_id, int64_t authority_id);
 int store_partnership_members_each(struct store *st, int public_only, store_member_pair_fn fn, void *ctx,
 				   char **errmsg);
