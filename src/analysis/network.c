@@ -130,19 +130,31 @@ static int labels(const struct network_authority *auth, size_t n, struct network
 		sorted = v[i - 1].id <= v[i].id;
 	if (!sorted)
 		qsort(v, n, sizeof(*v), cmp_auth);
+	/* the strings in one block (label_text): one allocation, not two per authority */
+	size_t text = 0;
+	for (size_t i = 0; i < n; i++)
+		text += (v[i].name ? strlen(v[i].name) + 1 : 0) + (v[i].country ? strlen(v[i].country) + 1 : 0);
 	g->label_ids = calloc(n ? n : 1, sizeof(int64_t));
 	g->label_names = calloc(n ? n : 1, sizeof(char *));
 	g->label_countries = calloc(n ? n : 1, sizeof(char *));
-	int rc = g->label_ids && g->label_names && g->label_countries ? EALA_OK : EALA_ENOMEM;
+	g->label_text = malloc(text ? text : 1);
+	int rc = g->label_ids && g->label_names && g->label_countries && g->label_text ? EALA_OK : EALA_ENOMEM;
+	char *at = g->label_text;
 	for (size_t i = 0; !rc && i < n; i++) {
 		if (g->n_labels && g->label_ids[g->n_labels - 1] == v[i].id)
 			continue;
 		size_t k = g->n_labels++;
 		g->label_ids[k] = v[i].id;
-		g->label_names[k] = v[i].name ? strdup(v[i].name) : NULL;
-		g->label_countries[k] = v[i].country ? strdup(v[i].country) : NULL;
-		if ((v[i].name && !g->label_names[k]) || (v[i].country && !g->label_countries[k]))
-			rc = EALA_ENOMEM;
+		const char *src[2] = {v[i].name, v[i].country};
+		char **dst[2] = {&g->label_names[k], &g->label_countries[k]};
+		for (int f = 0; f < 2; f++) {
+			if (!src[f])
+				continue;
+			size_t len = strlen(src[f]) + 1;
+			memcpy(at, src[f], len);
+			*dst[f] = at;
+			at += len;
+		}
 	}
 	free(v);
 	return rc;
@@ -284,9 +296,7 @@ void network_graph_clear(struct network_graph *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->n_labels; i++)
-		free(g->label_names[i]), free(g->label_countries[i]);
-	free(g->label_ids), free(g->label_names), free(g->label_countries);
+	free(g->label_ids), free(g->label_names), free(g->label_countries), free(g->label_text);
 	free(g->ids), free(g->names), free(g->countries), free(g->edges);
 	memset(g, 0, sizeof(*g));
 }
@@ -514,16 +524,23 @@ static int cmp_ranked(const void *x, const void *y)
 
 size_t *network_top(const struct network_result *r, const char *key, size_t n, size_t *n_out)
 {
-	size_t nodes = r->g->n_nodes;
+	/* the n best kept sorted by insertion: one pass over the nodes, most of
+	 * which fall below the n-th and cost one comparison */
+	size_t nodes = r->g->n_nodes, k = 0, cap = n < nodes ? n : nodes;
 	*n_out = 0;
-	struct ranked *v = nodes ? malloc(nodes * sizeof(*v)) : NULL;
+	struct ranked *v = cap ? malloc(cap * sizeof(*v)) : NULL;
 	if (!v)
 		return NULL;
-	for (size_t i = 0; i < nodes; i++)
-		v[i] = (struct ranked){value_of(r, key, i), r->g->ids[i], i};
-	qsort(v, nodes, sizeof(*v), cmp_ranked);
-	size_t k = n < nodes ? n : nodes;
-	size_t *out = k ? malloc(k * sizeof(size_t)) : NULL;
+	for (size_t i = 0; i < nodes; i++) {
+		struct ranked x = {value_of(r, key, i), r->g->ids[i], i};
+		if (k == cap && cmp_ranked(&x, &v[k - 1]) >= 0)
+			continue;
+		size_t j = k < cap ? k++ : k - 1;
+		for (; j > 0 && cmp_ranked(&x, &v[j - 1]) < 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	size_t *out = malloc(k * sizeof(size_t));
 	for (size_t i = 0; out && i < k; i++)
 		out[i] = v[i].i;
 	*n_out = out ? k : 0;

@@ -53,8 +53,9 @@ struct network_graph {
 	const char **countries;
 	size_t n_labels;           /* every authority given, with or without partnership */
 	int64_t *label_ids;        /* ascending */
-	char **label_names;        /* owned copies */
+	char **label_names;        /* into label_text */
 	char **label_countries;
+	char *label_text;          /* the names and countries, one owned block */
 	size_t n_edges;
 	struct network_edge {
 		size_t a, b;       /* node indexes, a < b */
