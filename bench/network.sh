@@ -29,13 +29,15 @@ for what in components pagerank communities; do
 done
 python3 - <<'PY'
 import json, statistics
-print("| figure | eala | python3-igraph | python3-networkx | eala / igraph (target <= 2) | networkx / eala (target >= 10) |")
-print("|---|---|---|---|---|---|")
+print("| figure | eala | python3-igraph | python3-networkx | eala / igraph (target <= 2) | networkx / eala (target >= 10) | CPU (user + system, mean): eala, igraph, networkx |")
+print("|---|---|---|---|---|---|---|")
 for what in ("components", "pagerank", "communities"):
     rows = json.load(open(what + ".json"))["results"]
     t = [r["times"] for r in rows]
     cell = lambda x: "%.0f ms (%.0f-%.0f)" % (1000 * statistics.median(x), 1000 * min(x), 1000 * max(x))
     m = [statistics.median(x) for x in t]
-    print("| %s | %s | %s | %s | %.2fx | %.1fx |" % (what, cell(t[0]), cell(t[1]), cell(t[2]), m[0] / m[1], m[2] / m[0]))
-print("\nmedian (min-max) of the runs, whole process; the three tools of a row were timed in one hyperfine run")
+    cpu = ["%.0f ms" % (1000 * (r["user"] + r["system"])) for r in rows]
+    print("| %s | %s | %s | %s | %.2fx | %.1fx | %s |" % (what, cell(t[0]), cell(t[1]), cell(t[2]), m[0] / m[1], m[2] / m[0],
+                                                         ", ".join(cpu)))
+print("\nwall time, median (min-max) of the runs, whole process; the three tools of a row were timed in one hyperfine run")
 PY

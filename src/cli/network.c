@@ -96,8 +96,15 @@ static void top_text(const struct network_result *r, const char *key, const char
 		size_t x = top[i];
 		printf("%4zu %8lld  ", network_rank(r, key, x), (long long)r->g->ids[x]);
 		pad(r->g->names[x], 32);
-		printf(" %-7s %6d %10.6f %12.1f\n", r->g->countries[x] ? r->g->countries[x] : "", r->degree[x],
-		       r->pagerank ? r->pagerank[x] : 0, r->betweenness ? r->betweenness[x] : 0);
+		printf(" %-7s %6d", r->g->countries[x] ? r->g->countries[x] : "", r->degree[x]);
+		if (r->pagerank)   /* a figure not computed (--only) shows as '-' */
+			printf(" %10.6f", r->pagerank[x]);
+		else
+			printf(" %10s", "-");
+		if (r->betweenness)
+			printf(" %12.1f\n", r->betweenness[x]);
+		else
+			printf(" %12s\n", "-");
 	}
 	free(top);
 }
@@ -272,8 +279,8 @@ static void practice_text(const struct practice *p, const struct practice_result
 				name = names[k];
 		printf("fellow members of %s (#%lld)\n", name ? name : "a network", (long long)x->via);
 	}
-	printf("%zu dated adopter%s had no such earlier link (the first adopter among them).\n", r->first_adopters,
-	       r->first_adopters == 1 ? "" : "s");
+	printf("%zu dated adopter%s no earlier adopter among %s partners or fellow network members.\n",
+	       r->first_adopters, r->first_adopters == 1 ? " has" : "s have", r->first_adopters == 1 ? "its" : "their");
 }
 
 static int practice_cmd(struct cli *c, const struct network_graph *g)
