@@ -234,13 +234,26 @@ out:
 	return status;
 }
 
+static int practice_name(void *ctx, const struct practice *p)
+{
+	char s[300];
+	snprintf(s, sizeof(s), "%lld: %s", (long long)p->id, p->name);
+	strv_push(ctx, s);
+	return 0;
+}
+
 /* A practice by id (digits) or exact name; on failure the known ones are listed. */
 static int find_practice(struct cli *c, struct practice *p)
 {
 	char *end;
 	long long id = strtoll(c->practice, &end, 10);
 	if ((*end || id <= 0 || store_practice_get(c->st, id, p)) && store_practice_find_name(c->st, c->practice, p)) {
-		cli_error("--practice %s: no such practice (see 'eala list practices', or /practices)", c->practice);
+		struct strv names = {0};
+		store_practice_each(c->st, practice_name, &names, NULL);
+		char *list = strv_join(&names, "; ");
+		cli_error("--practice %s: no such practice (%s)", c->practice, names.n ? list : "none recorded");
+		free(list);
+		strv_clear(&names);
 		return 0;
 	}
 	return 1;
