@@ -606,6 +606,13 @@ static int practice_page(struct req *r, int64_t id, const struct errlist *el)
 		html_text(b, x.p.source);
 		html(b, "</p>\n");
 	}
+	if (x.p.illustrative) {
+		html(b, "<p class=\"source\">");
+		html_text(b, tr(r, "Illustrative, not documented (demo data):"));
+		html(b, " ");
+		html_text(b, x.p.illustrative);
+		html(b, "</p>\n");
+	}
 	adoption_form(r, id, el);
 out:
 	page_end(r);

@@ -247,6 +247,7 @@ has out "Open data portal" "listed on /practices"
 get "/practices/$PB"
 has out '<canvas id="practice-chart"' "a practice's page has its adoption chart"
 has out "fellow members of" "and its paths"
+has out "Illustrative, not documented (demo data): adoptions.date" "and says that the demo's dates are illustrative"
 get "/practices/99999"
 same "$code" "404" "an unknown practice's page is a 404"
 if [ -x /usr/bin/chromium ] && [ -d "$ROOT/node_modules/playwright-core" ]; then
