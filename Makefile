@@ -31,7 +31,7 @@ build: deps $(BUILD)/build.ninja web/dist/atlas.js
 	@test -x $(BUILD)/eala
 
 # the front end: npm packages from package-lock.json, bundled offline
-web/dist/atlas.js: web/src/atlas.js web/src/upload.js web/src/gap.js web/src/report.js web/src/portfolio.js web/src/trends.js web/src/diagnostic.js web/src/coordination.js web/src/calls.js package-lock.json
+web/dist/atlas.js: web/src/atlas.js web/src/upload.js web/src/gap.js web/src/report.js web/src/portfolio.js web/src/trends.js web/src/diagnostic.js web/src/coordination.js web/src/calls.js web/src/network.js package-lock.json
 	@scripts/build-web
 
 run: build

@@ -1,7 +1,8 @@
 /* analyze.c: 'eala analyze gap': the gap between expected and observed
  * impacts (src/analysis/gap.c), as a table with plain sentences or as JSON;
  * 'eala analyze compliance': the money and law checks, or one application to
- * a call (src/analysis/compliance.c), as sentences grouped by rule or JSON. */
+ * a call (src/analysis/compliance.c), as sentences grouped by rule or JSON;
+ * 'eala analyze network' is in network.c. */
 #include "cli.h"
 
 #include "../analysis/compliance.h"
@@ -255,8 +256,10 @@ static int trends_cmd(struct cli *c)
 	if (c->filter.authority_id || c->filter.country || c->filter.q || c->filter.kind || c->filter.status ||
 	    c->filter.domain || c->filter.year)
 		cli_error("analyze trends covers every record: give the years with --from and --to"), problems++;
-	if (c->from && c->to && c->from > c->to)
-		cli_error("--from %d is after --to %d", c->from, c->to), problems++;
+	if ((c->from && (c->from < 1900 || c->from > 2100)) || (c->to && (c->to < 1900 || c->to > 2100)))
+		cli_error("analyze trends: --from and --to are years from 1900 to 2100"), problems++;
+	else if (c->from && c->to && c->from > c->to)
+		cli_error("--from %lld is after --to %lld", (long long)c->from, (long long)c->to), problems++;
 	if (c->json && c->csv)
 		cli_error("analyze trends: --json or --csv, not both"), problems++;
 	if (problems)
@@ -508,6 +511,13 @@ static int match_cmd(struct cli *c)
 
 int cmd_analyze(struct cli *c)
 {
+	if (strcmp(c->args[0], "network") == 0)
+		return cli_analyze_network(c);
+	if (c->memberships || c->practice || c->only || c->edges) {
+		cli_error("analyze %s: --memberships, --practice, --only and --edges go with 'analyze network'",
+			  c->args[0]);
+		return 2;
+	}
 	if (strcmp(c->args[0], "trends") != 0 && (c->from || c->to || c->csv)) {
 		cli_error("--from, --to and --csv go with analyze trends");
 		return 2;
@@ -537,7 +547,7 @@ int cmd_analyze(struct cli *c)
 	if (strcmp(c->args[0], "diagnostic") == 0)
 		return diagnostic_cmd(c);
 	if (strcmp(c->args[0], "gap") != 0) {
-		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, diagnostic, trends, coordination, match)", c->args[0]);
+		cli_error("analyze: unknown analysis '%s' (gap, compliance, portfolio, diagnostic, trends, coordination, match, network)", c->args[0]);
 		return 2;
 	}
 	if (c->from || c->to || c->csv || c->territory) {

@@ -49,11 +49,14 @@ struct cli {
 	const char *call;       /* --call, or NULL */
 	double threshold;       /* --threshold, or -1 */
 	int dormant_years;      /* --dormant-years, or 0 */
-	int from, to;           /* --from, --to: years, or 0 */
+	int64_t from, to;       /* --from, --to: years (trends) or authority ids (network), or 0 */
 	int csv;                /* --csv */
 	int64_t territory;      /* --territory: an authority id, or 0 */
 	int force;              /* --force */
-	int top;                /* --top: analyze match's count, or 0 */
+	long top;               /* --top N (match, network), or 0 */
+	int memberships, edges; /* --memberships, --edges */
+	const char *practice;   /* --practice NAME|ID, or NULL */
+	const char *only;       /* --only components|pagerank|communities|betweenness, or NULL */
 	char **args;            /* positional arguments after the command name */
 	int nargs;
 	struct store *st;
@@ -81,6 +84,9 @@ int cmd_show(struct cli *c);
 /* user add|passwd|grant|list ... */
 int cmd_user(struct cli *c);
 int cmd_analyze(struct cli *c);
+/* analyze network [--authority ID] [--top N] [--only X] | --from ID --to ID |
+ * --memberships | --practice P | --edges (network.c) */
+int cli_analyze_network(struct cli *c);
 /* export eapd --authority ID --year Y [-o FILE.csv|FILE.xlsx] */
 int cli_export_eapd(struct cli *c);
 /* report annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr] */

@@ -61,13 +61,16 @@ const struct command commands[] = {
 	 "\n       | trends [--from Y] [--to Y] [--json|--csv]"
 	 "\n       diagnostic --authority ID [--json]"
 	 "\n       | coordination --country ISO2 [--territory ID] [--domain D] [--year Y] [--json]"
-	 "\n       match --call ID | --authority ID [--country ISO2] [--top N] [--json]",
+	 "\n       match --call ID | --authority ID [--country ISO2] [--top N] [--json]"
+	 "\n       network [--authority ID] [--top N] [--only components|pagerank|communities|betweenness] [--json]"
+	 "\n       | network --from ID --to ID | network --memberships | network --practice NAME|ID | network --edges",
 	 "gap: expected against observed impacts; compliance: the money and law checks, or what an "
 	 "application to a call lacks; portfolio: where the actions and the money go, concentration, "
 	 "thin spread, strategy, dormant partnerships; trends: the observatory's series per year; diagnostic: the local actors' links abroad against "
 	 "the authority's partnerships (the potential), diaspora associations; coordination: who else acts in a "
 	 "country, overlapping actions, a city and its inter-municipal body, ranked suggestions to pool; match: partner candidates for a call or an authority, "
-	 "ranked with the parts of their score", cmd_analyze},
+	 "ranked with the parts of their score; network: the graph of partnerships (degree, PageRank, "
+	 "betweenness, communities, components, chains), city networks, the paths of practices", cmd_analyze},
 	{"report", 1, 1, OPT_FILTERS | OPT_OUTPUT | OPT_LANG, CMD_DB,
 	 "annual --authority ID --year Y -o FILE.html|FILE.pdf [--lang en|fr]",
 	 "the annual report of an authority for its citizens: one HTML file, or a PDF printed by Chromium",

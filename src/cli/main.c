@@ -83,6 +83,13 @@ static void usage(FILE *out, const char *prog)
 		"  --csv            analyze trends as CSV (year,measure,key,value)\n"
 		"  --force          backup: replace FILE when it exists\n"
 		"  --top N          analyze match: the N best candidates (default 10)\n"
+		"  --only X         analyze network: one figure: components, pagerank, communities,\n"
+		"                   betweenness\n"
+		"  --from ID --to ID  analyze network: the shortest chain of partnerships between\n"
+		"                   two authorities (with trends: the years)\n"
+		"  --memberships    analyze network: the city networks and the authorities they link\n"
+		"  --practice P     analyze network: a practice's adoptions and plausible paths\n"
+		"  --edges          analyze network: the edge list (authority ids), for other tools\n"
 		"  passwords are read from standard input, or from EALA_PASSWORD\n"
 		"  -h, --help       this help;  --version  the version\n");
 }
@@ -90,7 +97,7 @@ static void usage(FILE *out, const char *prog)
 enum { O_DB = 256, O_JSON, O_DRYRUN, O_Q, O_COUNTRY, O_AUTHORITY, O_KIND, O_STATUS, O_DOMAIN,
        O_YEAR, O_LIMIT, O_AFTER, O_VERSION, O_LISTEN, O_ROLE, O_NAME, O_LANG, O_COLUMNS,
        O_LABELS, O_ACTION, O_CALL, O_THRESHOLD, O_DORMANT, O_FROM, O_TO, O_CSV, O_TERRITORY, O_FORCE,
-       O_TEMPLATE, O_TOP };
+       O_TEMPLATE, O_TOP, O_MEMBERSHIPS, O_PRACTICE, O_ONLY, O_EDGES };
 
 static const struct option long_opts[] = {
 	{"db", required_argument, NULL, O_DB},
@@ -123,6 +130,10 @@ static const struct option long_opts[] = {
 	{"territory", required_argument, NULL, O_TERRITORY},
 	{"force", no_argument, NULL, O_FORCE},
 	{"top", required_argument, NULL, O_TOP},
+	{"memberships", no_argument, NULL, O_MEMBERSHIPS},
+	{"practice", required_argument, NULL, O_PRACTICE},
+	{"only", required_argument, NULL, O_ONLY},
+	{"edges", no_argument, NULL, O_EDGES},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, O_VERSION},
 	{NULL, 0, NULL, 0},
@@ -158,7 +169,9 @@ static unsigned option_class(int o)
 	case O_COLUMNS: case O_LABELS: case O_TEMPLATE: return OPT_EXPORT;
 	case O_ACTION: case O_CALL: return OPT_CALL;
 	case O_THRESHOLD: case O_DORMANT: return OPT_PORTFOLIO;
-	case O_FROM: case O_TO: case O_CSV: case O_TERRITORY: case O_TOP: return OPT_ANALYSIS;
+	case O_FROM: case O_TO: case O_CSV: case O_TERRITORY: case O_TOP: case O_MEMBERSHIPS:
+	case O_PRACTICE: case O_ONLY: case O_EDGES:
+		return OPT_ANALYSIS;
 	case O_FORCE: return OPT_FORCE;
 	default: return 0;
 	}
@@ -228,9 +241,9 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 			c->action_id = v;
 			break;
 		case O_FROM: case O_TO:
-			if (!parse_long(o == O_FROM ? "--from" : "--to", optarg, 1900, 2100, &v))
+			if (!parse_long(o == O_FROM ? "--from" : "--to", optarg, 1, LONG_MAX, &v))
 				return 2;
-			*(o == O_FROM ? &c->from : &c->to) = (int)v;
+			*(o == O_FROM ? &c->from : &c->to) = v;
 			break;
 		case O_CSV: c->csv = 1; break;
 		case O_TERRITORY:
@@ -241,8 +254,12 @@ static int parse_options(int argc, char **argv, struct cli *c, unsigned *seen)
 		case O_TOP:
 			if (!parse_long("--top", optarg, 1, 10000, &v))
 				return 2;
-			c->top = (int)v;
+			c->top = v;
 			break;
+		case O_MEMBERSHIPS: c->memberships = 1; break;
+		case O_EDGES: c->edges = 1; break;
+		case O_PRACTICE: c->practice = optarg; break;
+		case O_ONLY: c->only = optarg; break;
 		case 'h': usage(stdout, c->prog); return -1;
 		case O_VERSION: printf("eala %s\n", EALA_VERSION); return -1;
 		default:

@@ -223,6 +223,26 @@ int store_authority_last_year(struct store *st, int64_t authority_id, int until,
 			      char **errmsg);
 int store_practice_insert(struct store *st, struct practice *p, char **errmsg);
 int store_practice_each(struct store *st, store_practice_fn fn, void *ctx, char **errmsg);
+/* The practice with this id, or this exact name, with its adoptions (dated
+ * ones first, by date); EALA_ENOTFOUND. */
+int store_practice_get(struct store *st, int64_t id, struct practice *out);
+int store_practice_find_name(struct store *st, const char *name, struct practice *out);
+/* Record that authority_id adopted the practice on date (may be NULL), or
+ * correct the date of an adoption already recorded. */
+int store_practice_adopt(struct store *st, int64_t practice_id, int64_t authority_id, const char *date,
+			 char **errmsg);
+
+/* ---- the network analysis (sqlite_network.c) ---- */
+/* Every member of every partnership, as (partnership, authority), by
+ * partnership; public_only leaves out draft partnerships. Draft authorities
+ * are the caller's to drop: store_authority_labels_each() with public_only
+ * does not list them. */
+typedef int (*store_member_pair_fn)(void *ctx, int64_t partnership_id, int64_t authority_id);
+int store_partnership_members_each(struct store *st, int public_only, store_member_pair_fn fn, void *ctx,
+				   char **errmsg);
+/* Every authority's id, name and country (borrowed for the call), by id. */
+typedef int (*store_label_fn)(void *ctx, int64_t id, const char *name, const char *country);
+int store_authority_labels_each(struct store *st, int public_only, store_label_fn fn, void *ctx, char **errmsg);
 int store_partner_call_insert(struct store *st, struct partner_call *c, char **errmsg);
 int store_partner_call_each(struct store *st, int64_t authority_id, store_partner_call_fn fn,
 			    void *ctx, char **errmsg);

@@ -528,6 +528,10 @@ static int page_authority(struct req *r)
 	html_int(b, a.id);
 	html(b, "\">");
 	html_text(b, tr(r, "New partner call"));
+	html(b, "</a> · <a href=\"/analysis/network?authority=");
+	html_int(b, a.id);
+	html(b, "#authority\">");
+	html_text(b, tr(r, "Networks of partnerships"));
 	html(b, "</a> · <a href=\"/authorities/");
 	html_int(b, a.id);
 	html(b, "/report\">");

@@ -274,6 +274,19 @@ int match_ask_read(struct req *r, struct match_ask *a, struct errlist *el);
 /* Load the weights and languages and rank; drafts hidden from anonymous
  * readers; EALA_ENOTFOUND for a missing or hidden call or authority. */
 int match_ask_run(struct req *r, const struct match_ask *a, struct match_result *res, char **err);
+/* networks of partnerships and city networks (page_network.c) */
+int api_network(struct req *r);              /* GET /api/v1/analysis/network */
+int api_network_memberships(struct req *r);  /* GET /api/v1/analysis/network/memberships */
+int page_network(struct req *r);             /* GET /analysis/network */
+/* practices and their adoptions (page_practices.c) */
+int api_practices_list(struct req *r);       /* GET /api/v1/practices */
+int api_practice_get(struct req *r);         /* GET /api/v1/practices/{id}: adoption over time, paths */
+int api_practices_create(struct req *r);     /* POST /api/v1/practices */
+int api_practice_adopt(struct req *r);       /* POST /api/v1/practices/{id}/adoptions */
+int page_practices(struct req *r);           /* GET /practices */
+int form_practice_create(struct req *r);     /* POST /practices */
+int page_practice(struct req *r);            /* GET /practices/{id} */
+int form_practice_adopt(struct req *r);      /* POST /practices/{id}/adoptions */
 /* On an action's page: the form that checks its application to a call. */
 void compliance_call_form(struct req *r, int64_t action_id);
 int page_report(struct req *r);      /* GET /authorities/{id}/report */

@@ -35,7 +35,7 @@ has err "--json or --csv, not both" "two formats"
 has err "give the years with --from and --to" "a filter trends does not take"
 run analyze trends --from 1800
 expect_rc 2 "a year out of range"
-has err "--from: '1800' is not a number between 1900 and 2100" "and named"
+has err "analyze trends: --from and --to are years from 1900 to 2100" "and named"
 run analyze gap --csv
 expect_rc 2 "gap takes no --csv"
 serve

@@ -360,5 +360,34 @@ for role, (token, csrf) in [("anonymous", (None, None))] + list(USERS.items()):
         want = 303 if role == "anonymous" or may else 403
         ok(status == want, "%s POST /stakeholder_links/ID/delete %s: %d (want %d)" % (role, where, status, want))
 
+# practices: any role that writes somewhere adds one (it belongs to no
+# authority); an adoption is written by whoever may edit the adopting
+# authority; the forms need the session's CSRF token
+status, out = call("POST", "/api/v1/practices", {"name": "Open budget"}, ADMIN)
+assert status == 201, (status, out)
+PRACTICE = json.loads(out)["id"]
+for i, (role, (token, csrf)) in enumerate([("anonymous", (None, None))] + list(USERS.items())):
+    denied = 401 if role == "anonymous" else 403
+    status, _ = call("POST", "/api/v1/practices", {"name": "Practice %d" % i}, token)
+    ok(status == (201 if allowed(role, None) else denied), "%s POST /api/v1/practices: %d" % (role, status))
+    for owner in (MINE, OTHER):
+        where = "of Quetigny" if owner == MINE else "of Autreville"
+        status, _ = call("POST", "/api/v1/practices/%d/adoptions" % PRACTICE,
+                         {"authority_id": owner, "date": "2020-01-01"}, token)
+        ok(status == (201 if allowed(role, owner) else denied),
+           "%s POST /api/v1/practices/ID/adoptions %s: %d" % (role, where, status))
+        form = {"csrf": csrf or "", "authority_id": str(owner), "date": "2021-01-01"}
+        status, _ = call("POST", "/practices/%d/adoptions" % PRACTICE, form=form, cookie=token)
+        want = 303 if role == "anonymous" or allowed(role, owner) else 403
+        ok(status == want, "%s POST /practices/ID/adoptions %s: %d (want %d)" % (role, where, status, want))
+    form = {"csrf": csrf or "", "name": "Form practice %d" % i}
+    status, _ = call("POST", "/practices", form=form, cookie=token)
+    want = 303 if role == "anonymous" or allowed(role, None) else 403
+    ok(status == want, "%s POST /practices: %d (want %d)" % (role, status, want))
+    if role != "anonymous":
+        form = {"csrf": "0" * 64, "authority_id": str(MINE)}
+        status, _ = call("POST", "/practices/%d/adoptions" % PRACTICE, form=form, cookie=token)
+        ok(status == 403, "%s POST /practices/ID/adoptions with a wrong CSRF token: %d (want 403)" % (role, status))
+
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
