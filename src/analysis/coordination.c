@@ -377,7 +377,7 @@ static int groups(struct coordination_result *r, const struct store_coordination
 		g = e;
 	}
 	free(it);
-	if (!rc)
+	if (!rc && r->n_suggestions)   /* qsort of NULL is undefined, even for none */
 		qsort(r->suggestions, r->n_suggestions, sizeof(*r->suggestions), cmp_suggestion);
 	return rc;
 }
