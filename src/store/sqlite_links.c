@@ -94,14 +94,14 @@ int store_stakeholder_link_get(struct store *st, int64_t id, struct stakeholder_
 {
 	static const char sql[] = "SELECT " LINK_COLUMNS " FROM stakeholder_link l WHERE l.id = ?1";
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *s = sq_prepare(st, sql, NULL);
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, id);
 	int rc = EALA_ENOTFOUND;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		rc = read_link(st, s, out);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc)
 		stakeholder_link_clear(out);
 	return rc;

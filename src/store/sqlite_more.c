@@ -453,14 +453,14 @@ int store_partner_call_get(struct store *st, int64_t id, struct partner_call *ou
 {
 	static const char sql[] = "SELECT " CALL_COLUMNS " FROM partner_call c WHERE c.id = ?1";
 	memset(out, 0, sizeof(*out));
-	sqlite3_stmt *s = sq_prepare(st, sql, NULL);
+	sqlite3_stmt *s = sq_cached(st, sql, NULL);
 	if (!s)
 		return EALA_EIO;
 	sq_id(s, 1, id);
 	int rc = EALA_ENOTFOUND;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		rc = read_call(st, s, out);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc)
 		partner_call_clear(out);
 	return rc;

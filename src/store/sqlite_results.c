@@ -113,8 +113,9 @@ static int read_expected(struct store *st, sqlite3_stmt *s, struct expected_impa
 	e->description = sq_col_text(s, 5);
 	e->source = sq_col_text(s, 6);
 	e->illustrative = sq_col_text(s, 7);
-	/* indicators are read whole first: read_periods reuses the statement cache */
-	sqlite3_stmt *q = sq_prepare(st, ind_sql, NULL);
+	/* indicators are read whole (the cached statement stepped to its end)
+	 * before read_periods uses its own */
+	sqlite3_stmt *q = sq_cached(st, ind_sql, NULL);
 	if (!q)
 		return EALA_EIO;
 	sq_id(q, 1, e->id);
@@ -135,7 +136,7 @@ static int read_expected(struct store *st, sqlite3_stmt *s, struct expected_impa
 		ind->baseline = sqlite3_column_double(q, 6);
 		ind->baseline_date = sq_col_text(q, 7);
 	}
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 	for (size_t i = 0; i < e->n_indicators; i++)
 		read_periods(st, &e->indicators[i]);
 	return EALA_OK;
