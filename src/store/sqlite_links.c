@@ -174,14 +174,15 @@ int store_diagnostic_links(struct store *st, const struct store_link_query *q,
 int store_diagnostic_partners(struct store *st, int64_t authority_id, int public_only,
 			      store_diagnostic_partner_fn fn, void *ctx, char **errmsg)
 {
-	/* every other member of the authority's partnerships that are not ended */
+	/* every other member of the authority's partnerships: the partnerships
+	 * through the reverse index by authority, their members from the row
+	 * (partnership_member has no index by partnership) */
 	static const char sql[] =
-		"SELECT p.id, p.name, p.status, m.authority_id, a.name, a.country"
-		" FROM partnership p JOIN partnership_member me ON me.partnership_id = p.id"
-		" AND me.authority_id = ?1"
-		" JOIN partnership_member m ON m.partnership_id = p.id AND m.authority_id <> ?1"
-		" JOIN authority a ON a.id = m.authority_id"
-		" WHERE (?2 IS NULL OR (p.draft = 0 AND a.draft = 0)) ORDER BY p.id, m.authority_id";
+		"SELECT p.id, p.name, p.status, a.id, a.name, a.country"
+		" FROM partnership_member me JOIN partnership p ON p.id = me.partnership_id"
+		" JOIN json_each('[' || p.members || ']') j JOIN authority a ON a.id = j.value"
+		" WHERE me.authority_id = ?1 AND a.id <> ?1"
+		" AND (?2 IS NULL OR (p.draft = 0 AND a.draft = 0)) ORDER BY p.id, a.id";
 	sqlite3_stmt *s = sq_prepare(st, sql, errmsg);
 	if (!s)
 		return EALA_EIO;
